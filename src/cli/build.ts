@@ -1,0 +1,43 @@
+/** `briefing build`: build decks and report them, one summary line per deck. */
+import { displayPath } from '../io/load.js';
+import { build } from '../pipeline.js';
+import type { DeckResult } from '../pipeline.js';
+import { formatDiagnostic, type Style } from './report.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+
+export interface BuildFlags {
+  briefings: string[];
+  out?: string | undefined;
+  drafts: boolean;
+}
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  style: Style;
+  errStyle: Style;
+}
+
+/** Run a build from CLI flags; returns the exit code. */
+export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
+  const options = { briefings: flags.briefings, drafts: flags.drafts, ...(flags.out ? { outDir: flags.out } : {}) };
+  const result = await build(options);
+  report(result.diagnostics, io);
+  for (const deck of result.decks) io.out(summaryLine(deck, io.style));
+  return result.ok ? 0 : 1;
+}
+
+/** Print every diagnostic, errors first. */
+export function report(diagnostics: readonly Diagnostic[], io: Io): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  for (const d of [...errors, ...warnings]) io.err(formatDiagnostic(d, io.errStyle));
+  if (errors.length) io.err(io.errStyle.red(`${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`));
+}
+
+/** "✓ nato-ukraine  34 slides, 12 sections, 85 ms -> dist/nato-ukraine/index.html" */
+export function summaryLine(deck: DeckResult, style: Style): string {
+  if (!deck.ok) return `${style.red('✗')} ${deck.slug}  failed; the previous deck (if any) was left in place`;
+  const where = deck.outDir ? ` -> ${displayPath(deck.outDir, process.cwd())}/index.html` : '';
+  return `${style.green('✓')} ${style.bold(deck.slug)}  ${deck.slides} slides, ${deck.sections} sections, ${deck.ms} ms${where}`;
+}

@@ -1,0 +1,50 @@
+/** Terminal rendering of diagnostics and summaries: `file:line:col`, message, hint and a code frame. */
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../core/diagnostics.js';
+
+export interface Style {
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+/** ANSI colours when `enabled`, plain text otherwise (not a TTY, or NO_COLOR set). */
+export function makeStyle(enabled: boolean): Style {
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22), green: wrap(32, 39), cyan: wrap(36, 39) };
+}
+
+/** Whether to colour a stream: only a TTY, and never when NO_COLOR is set. */
+export function colourEnabled(stream: NodeJS.WriteStream): boolean {
+  return !!stream.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
+}
+
+/** One diagnostic as a terminal block. */
+export function formatDiagnostic(d: Diagnostic, style: Style): string {
+  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const label = d.severity === 'error' ? style.red(style.bold('error')) : style.yellow(style.bold('warning'));
+  const lines = [`${style.bold(where)} ${label} ${d.message} ${style.dim(`[${d.rule}]`)}`];
+  const frame = d.line !== undefined ? codeFrame(d.file, d.line, d.column, style) : '';
+  if (frame) lines.push(frame);
+  if (d.hint) lines.push(`  ${style.cyan('fix:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+function codeFrame(file: string, line: number, column: number | undefined, style: Style): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const source = all[line - 1];
+  if (source === undefined) return '';
+  const gutter = String(line).length;
+  const out = [`  ${style.dim(`${String(line).padStart(gutter)} |`)} ${source.replace(/\t/g, ' ')}`];
+  if (column !== undefined && column > 0) out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(column - 1)}${style.red('^')}`);
+  return out.join('\n');
+}

@@ -1,0 +1,44 @@
+/** Classify and resolve the URLs a slide references, without touching the file system. */
+import { posix } from 'node:path';
+
+/** A file inside the briefing that the deck needs. */
+export interface AssetRef {
+  /** Path relative to the briefing root, POSIX separators. */
+  path: string;
+  file: string;
+  line: number;
+  /** The reference points outside the briefing folder. */
+  escapes?: boolean;
+}
+
+export type ResolvedUrl =
+  | { kind: 'local'; path: string; href: string }
+  | { kind: 'escape'; path: string }
+  | { kind: 'remote' }
+  | { kind: 'other' };
+
+/** Folder inside the deck output that briefing assets are copied to. */
+export const MEDIA_DIR = 'media';
+
+/** Resolve `url` as written in a section in folder `dir` (relative to the briefing root). */
+export function resolveAsset(url: string, dir: string): ResolvedUrl {
+  const value = url.trim();
+  if (!value || value.startsWith('#')) return { kind: 'other' };
+  if (/^(https?:)?\/\//i.test(value)) return { kind: 'remote' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return { kind: 'other' };
+  const [pathPart, suffix = ''] = splitSuffix(value);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    decoded = pathPart;
+  }
+  const joined = posix.normalize(decoded.startsWith('/') ? decoded : posix.join(dir || '.', decoded.replace(/\\/g, '/')));
+  if (decoded.startsWith('/') || joined === '..' || joined.startsWith('../')) return { kind: 'escape', path: joined };
+  return { kind: 'local', path: joined, href: `${MEDIA_DIR}/${joined.split('/').map(encodeURIComponent).join('/')}${suffix}` };
+}
+
+function splitSuffix(value: string): [string, string] {
+  const i = value.search(/[?#]/);
+  return i === -1 ? [value, ''] : [value.slice(0, i), value.slice(i)];
+}

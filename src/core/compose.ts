@@ -1,0 +1,136 @@
+/** The compose stage: rendered sections + templates -> the deck's index.html. Pure. */
+import { closest, error, type Diagnostic } from './diagnostics.js';
+import { formatDate } from './dates.js';
+import { locateInFrontMatter } from './frontmatter.js';
+import { agendaEntries, citationLine, citedSources, paginate, type CitedSource } from './generated.js';
+import { escapeHtml } from './render.js';
+import { runTemplate, type CompiledTemplates } from './templates.js';
+import type { Attribute } from './slides.js';
+import type { Deck, RenderedSection, RenderedSlide } from './model.js';
+
+export interface ComposeInput {
+  deck: Deck;
+  /** The title slide's rendered body and notes (from index.md). */
+  title: RenderedSlide;
+  sections: readonly RenderedSection[];
+  templates: CompiledTemplates;
+  /** Paths of the runtime files inside the deck folder. */
+  runtime: { revealCss: string; themeCss: string; revealJs: string; notesJs: string };
+}
+
+export interface Composed {
+  html: string;
+  slides: number;
+  diagnostics: Diagnostic[];
+}
+
+const AGENDA_PER_SLIDE = 7;
+const SOURCES_PER_SLIDE = 6;
+
+/** Default reveal.js options; the deck's `reveal:` front matter overrides them key by key. */
+export const REVEAL_DEFAULTS = {
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  hash: true,
+  center: false,
+  controls: true,
+  progress: true,
+  slideNumber: 'c/t',
+  transition: 'fade',
+  pdfSeparateFragments: false,
+};
+
+/** Merge sections through their layouts into the deck HTML. */
+export function compose(input: ComposeInput): Composed {
+  const { deck, templates } = input;
+  const diagnostics: Diagnostic[] = [];
+  const sections = input.sections.map((r) => r.section);
+  const cited = citedSources(sections, deck.meta.sources);
+  const agenda = agendaEntries(sections);
+  const deckView = deckViewOf(deck);
+  const layoutNames = [...templates.layouts.keys()].sort();
+  let slideCount = 0;
+
+  const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string): string => {
+    const template = templates.layouts.get(layout)!;
+    const inner = runTemplate(templates, `layouts/${layout}`, template, context);
+    if (inner.diagnostic) diagnostics.push(inner.diagnostic);
+    slideCount++;
+    const cls = ['slide', `layout-${layout}`, ...attrs.filter((a) => a.name === 'class').map((a) => a.value)].join(' ');
+    const rest = attrs.filter((a) => a.name !== 'class');
+    const attrText = [` class="${escapeHtml(cls)}"`, ...rest.map((a) => ` ${a.name}="${escapeHtml(a.value)}"`)].join('');
+    const citationHtml = citation ? `\n<p class="citation">${escapeHtml(citation)}</p>` : '';
+    const notes = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
+    return `<section${attrText}>\n${inner.html.trim()}${citationHtml}${notes}\n</section>`;
+  };
+
+  const out: string[] = [];
+  out.push(renderSlide('title', { deck: deckView, slide: input.title }, [{ name: 'id', value: 'title' }], input.title.notesHtml, ''));
+
+  for (const rendered of input.sections) {
+    const { section } = rendered;
+    if (!templates.layouts.has(section.layout)) {
+      const suggestion = closest(section.layout, layoutNames);
+      diagnostics.push(error('unknown-layout', section.file, `Unknown layout \`${section.layout}\``, locateInFrontMatter(section.yaml, ['layout']),
+        `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Available layouts: ${layoutNames.join(', ')}.`));
+      continue;
+    }
+    for (const [index, id] of (section.front.sources ?? []).entries()) {
+      if (!deck.meta.sources[id]) {
+        const suggestion = closest(id, Object.keys(deck.meta.sources));
+        diagnostics.push(error('undefined-source', section.file, `Source \`${id}\` is not defined in index.md`, locateInFrontMatter(section.yaml, ['sources', index]),
+          suggestion ? `Did you mean \`${suggestion}\`? Otherwise add it under \`sources:\` in index.md.` : `Add \`${id}\` under \`sources:\` in index.md.`));
+      }
+    }
+    const citation = citationLine(section, cited);
+    const sectionView = { id: section.id, title: section.title, layout: section.layout, ...rendered.data };
+    const pages = generatedPages(section.layout, agenda, cited);
+    rendered.stacks.forEach((stack, h) => {
+      const slides = stack.map((slide, v) => {
+        const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
+        const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
+        return renderSlide(section.layout, { deck: deckView, section: sectionView, slide, agenda, sources: cited, page: pages[0] ?? [] },
+          [...attrs, { name: 'data-section', value: section.id }], slide.notesHtml, citation);
+      });
+      out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
+    });
+    // Generated lists that do not fit one slide continue on further slides of the same layout.
+    pages.slice(1).forEach((page, i) => {
+      const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
+      out.push(renderSlide(section.layout, { deck: deckView, section: { ...sectionView, title: `${section.title} (${i + 2}/${pages.length})` }, slide, agenda, sources: cited, page },
+        [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }], '', ''));
+    });
+  }
+
+  const reveal = { ...REVEAL_DEFAULTS, ...(deck.meta.reveal ?? {}) };
+  const page = runTemplate(templates, 'deck', templates.deck, {
+    deck: deckView,
+    slides: out.join('\n'),
+    runtime: input.runtime,
+    revealConfig: scriptJson(reveal),
+  });
+  if (page.diagnostic) diagnostics.push(page.diagnostic);
+  return { html: page.html, slides: slideCount, diagnostics };
+}
+
+function generatedPages(layout: string, agenda: unknown[], cited: CitedSource[]): unknown[][] {
+  if (layout === 'agenda') return paginate(agenda, AGENDA_PER_SLIDE);
+  if (layout === 'sources') return paginate(cited, SOURCES_PER_SLIDE);
+  return [];
+}
+
+function deckViewOf(deck: Deck) {
+  const m = deck.meta;
+  return {
+    ...m,
+    dateText: formatDate(m.date),
+    asOfText: formatDate(m.asOf),
+    lang: m.lang ?? 'en',
+  };
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

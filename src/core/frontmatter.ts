@@ -1,0 +1,85 @@
+/** Split a Markdown file into front matter and body, with positioned YAML errors. */
+import { createRequire } from 'node:module';
+import matter from 'gray-matter';
+import { error, type Diagnostic, type Position } from './diagnostics.js';
+
+const require = createRequire(import.meta.url);
+
+export interface FrontMatterResult {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+  /** The raw YAML between the fences ('' when there is none). */
+  yaml: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Normalise text as read from disk: no BOM, LF line endings. */
+export function normalizeText(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
+/** Parse front matter. Pure: `file` is only used to label diagnostics. */
+export function parseFrontMatter(file: string, source: string): FrontMatterResult {
+  const text = normalizeText(source);
+  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, yaml: '', diagnostics: [] };
+  try {
+    // An options object turns off gray-matter's global cache, which would keep every version
+    // of every file alive in watch mode and hand out shared mutable results.
+    const parsed = matter(text, {});
+    const body = parsed.content;
+    const bodyStart = text.length - body.length;
+    const bodyLine = text.slice(0, bodyStart).split('\n').length;
+    const data = parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data) ? {} : parsed.data;
+    return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, diagnostics: [] };
+  } catch (cause) {
+    const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    const at = e.mark ? { line: e.mark.line + 2, column: e.mark.column + 1 } : { line: 1, column: 1 };
+    const reason = e.reason ?? String(e.message ?? cause).split('\n')[0];
+    const closing = text.indexOf('\n---', 3);
+    const bodyLine = closing === -1 ? 1 : text.slice(0, closing + 4).split('\n').length + 1;
+    return {
+      data: {},
+      body: closing === -1 ? '' : text.slice(closing + 4).replace(/^[^\n]*\n?/, ''),
+      bodyLine,
+      yaml: '',
+      diagnostics: [
+        error('yaml-syntax', file, `Invalid YAML in front matter: ${reason}`, at, 'Check indentation and quoting; put values with ":" or "#" in quotes.'),
+      ],
+    };
+  }
+}
+
+/**
+ * Where a key path points in the front matter, as a file position. Loaded lazily: only the
+ * error path needs the position-aware YAML parser.
+ */
+export function locateInFrontMatter(yaml: string, path: readonly (string | number)[], { key = false } = {}): Position {
+  if (!yaml) return { line: 1, column: 1 };
+  const YAML = require('yaml') as typeof import('yaml');
+  const counter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(yaml, { lineCounter: counter, keepSourceTokens: false });
+  let node: unknown = doc.contents;
+  let found: { range?: [number, number, number] | null } | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    if (YAML.isMap(node)) {
+      const pair = node.items.find((p) => YAML.isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      const last = i === path.length - 1;
+      found = (last && key ? pair.key : (pair.value ?? pair.key)) as typeof found;
+      node = pair.value;
+    } else if (YAML.isSeq(node) && typeof step === 'number') {
+      const item = node.items[step];
+      if (!item) break;
+      found = item as typeof found;
+      node = item;
+    } else break;
+  }
+  const offset = found?.range?.[0];
+  if (offset === undefined) return { line: 1, column: 1 };
+  const pos = counter.linePos(offset);
+  // +1: the front matter starts on the line after the opening `---`.
+  return { line: pos.line + 1, column: pos.col };
+}

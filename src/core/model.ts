@@ -1,0 +1,68 @@
+/** The data that flows between pipeline stages. */
+import type { DeckFrontMatter, SectionFrontMatter, SourceEntry } from './schema.js';
+import type { Attribute } from './slides.js';
+import type { AssetRef } from './assets.js';
+import type { Diagnostic } from './diagnostics.js';
+
+/** A text file as read by the loader. */
+export interface SourceFile {
+  /** Path for messages (relative to the working directory where possible). */
+  file: string;
+  /** Path relative to the briefing root, POSIX separators. */
+  rel: string;
+  text: string;
+}
+
+/** The parsed `index.md`. */
+export interface Deck {
+  file: string;
+  meta: DeckFrontMatter & { sources: Record<string, SourceEntry> };
+  body: string;
+  bodyLine: number;
+  yaml: string;
+}
+
+/** A parsed section file. */
+export interface Section {
+  file: string;
+  rel: string;
+  id: string;
+  title: string;
+  order: number | undefined;
+  layout: string;
+  draft: boolean;
+  front: SectionFrontMatter;
+  body: string;
+  bodyLine: number;
+  yaml: string;
+}
+
+/** One slide after Markdown rendering. */
+export interface RenderedSlide {
+  html: string;
+  /** Column HTML for layouts that split a slide (two-column). */
+  columns: string[];
+  notesHtml: string;
+  title?: string;
+  hasHeading: boolean;
+  attributes: Attribute[];
+  line: number;
+}
+
+/** A file the render stage generated (e.g. a map figure), written into the deck folder. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** A section with every slide rendered; cacheable by the section file's content hash. */
+export interface RenderedSection {
+  section: Section;
+  /** Horizontal positions; each holds one slide or a vertical stack. */
+  stacks: RenderedSlide[][];
+  /** Layout data with front-matter strings already escaped and inline Markdown applied. */
+  data: Record<string, unknown>;
+  assets: AssetRef[];
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+}

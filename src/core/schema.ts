@@ -1,0 +1,112 @@
+/** Front-matter schemas for the deck (`index.md`) and its sections, and their validation. */
+import * as v from 'valibot';
+
+/** YAML turns unquoted `2022-04-07` into a Date; both spellings mean a calendar day. */
+const day = v.pipe(
+  v.union([v.string(), v.date()], 'Expected a date such as 2022-04-07'),
+  v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)),
+);
+const text = v.union([v.string(), v.number()], 'Expected text');
+const asText = v.pipe(text, v.transform(String));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'Expected an id made of letters, digits, "-" and "_", starting with a letter'));
+
+const sourceEntry = v.object({
+  title: asText,
+  publisher: v.optional(asText),
+  author: v.optional(asText),
+  date: v.optional(day),
+  url: v.optional(v.pipe(v.string(), v.url('Expected a full URL such as https://example.org/page'))),
+  note: v.optional(asText),
+});
+
+export const deckFields = {
+  title: asText,
+  subtitle: v.optional(asText),
+  presenter: v.optional(asText),
+  organization: v.optional(asText),
+  date: v.optional(day),
+  asOf: v.optional(day),
+  classification: v.optional(asText),
+  theme: v.optional(v.string()),
+  reveal: v.optional(v.record(v.string(), v.unknown())),
+  sources: v.optional(v.record(id, sourceEntry)),
+  notes: v.optional(asText),
+  allowScripts: v.optional(v.boolean()),
+  lang: v.optional(v.string()),
+  footer: v.optional(asText),
+};
+
+const event = v.object({ date: asText, title: asText, text: v.optional(asText) });
+const figure = v.object({ value: asText, label: asText, date: v.optional(asText) });
+const quote = v.object({ text: asText, speaker: v.optional(asText), date: v.optional(asText), context: v.optional(asText) });
+const mapGroup = v.object({ label: asText, countries: v.array(v.string()) });
+const map = v.object({
+  alt: asText,
+  caption: v.optional(asText),
+  groups: v.array(mapGroup),
+});
+
+export const sectionFields = {
+  title: asText,
+  order: v.optional(v.number('Expected a number such as 10')),
+  layout: v.optional(v.string()),
+  id: v.optional(id),
+  notes: v.optional(asText),
+  sources: v.optional(v.array(v.string())),
+  draft: v.optional(v.boolean()),
+  class: v.optional(v.string()),
+  background: v.optional(v.string()),
+  transition: v.optional(v.string()),
+  agenda: v.optional(v.boolean()),
+  events: v.optional(v.array(event)),
+  figures: v.optional(v.array(figure)),
+  columns: v.optional(v.array(asText)),
+  rows: v.optional(v.array(v.array(asText))),
+  quote: v.optional(quote),
+  map: v.optional(map),
+};
+
+export const deckSchema = v.object(deckFields);
+export const sectionSchema = v.object(sectionFields);
+
+export type DeckFrontMatter = v.InferOutput<typeof deckSchema>;
+export type SectionFrontMatter = v.InferOutput<typeof sectionSchema>;
+export type SourceEntry = v.InferOutput<typeof sourceEntry>;
+export type TimelineEvent = v.InferOutput<typeof event>;
+export type Figure = v.InferOutput<typeof figure>;
+export type Quote = v.InferOutput<typeof quote>;
+export type MapSpec = v.InferOutput<typeof map>;
+
+/** A schema violation, with the key path it concerns. */
+export interface SchemaIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
+
+/** Validate front matter against a schema; all issues are returned, not only the first. */
+export function validate<T>(schema: v.GenericSchema<unknown, T>, data: unknown): Validated<T> {
+  const result = v.safeParse(schema, data ?? {}, { abortEarly: false });
+  if (result.success) return { ok: true, value: result.output };
+  return {
+    ok: false,
+    issues: result.issues.map((issue) => ({
+      path: (issue.path ?? []).map((p) => p.key as string | number),
+      message: describe(issue),
+    })),
+  };
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = (issue.path ?? []).map((p) => p.key).join('.');
+  if (issue.kind === 'schema' && issue.received === 'undefined') return `\`${path}\` is required`;
+  const message = issue.message.replace(/^Invalid (type|key|value): /, '');
+  return path ? `\`${path}\`: ${message}` : message;
+}
+
+/** Top-level keys of `data` that the schema does not know. */
+export function unknownKeys(data: unknown, known: Record<string, unknown>): string[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  return Object.keys(data).filter((key) => !(key in known));
+}

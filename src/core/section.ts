@@ -1,0 +1,152 @@
+/** The render stage for one section: slides, notes, slide attributes and layout data. Pure. */
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import { renderInline, renderMarkdown, type RenderContext } from './render.js';
+import { splitSlides, type Attribute } from './slides.js';
+import { resolveAsset, type AssetRef } from './assets.js';
+import type { GeneratedFile, RenderedSection, RenderedSlide, Section } from './model.js';
+import type { MapSpec } from './schema.js';
+
+/** Draws a map figure; passed in so the pure stage never loads geographic data itself. */
+export type MapRenderer = (spec: MapSpec) => { svg: string; legend: { label: string; color: string }[]; unknown: string[] };
+
+export interface SectionRenderOptions {
+  allowScripts: boolean;
+  renderMap?: MapRenderer;
+}
+
+const COLUMN_BREAK = /^\|\|\|\s*$/m;
+
+/** Render every slide of a section. */
+export function renderSection(section: Section, options: SectionRenderOptions): RenderedSection {
+  const dir = section.rel.includes('/') ? section.rel.slice(0, section.rel.lastIndexOf('/')) : '';
+  const ctx: RenderContext = { file: section.file, dir, allowScripts: options.allowScripts };
+  const diagnostics: Diagnostic[] = [];
+  const assets: AssetRef[] = [];
+  const files: GeneratedFile[] = [];
+
+  const collect = <T extends { assets: AssetRef[]; diagnostics: Diagnostic[] }>(r: T): T => {
+    assets.push(...r.assets);
+    diagnostics.push(...r.diagnostics);
+    return r;
+  };
+
+  const stacks: RenderedSlide[][] = splitSlides(section.body, section.bodyLine).map((stack) =>
+    stack.slides.map((slide) => {
+      const parts = section.layout === 'two-column' ? slide.markdown.split(COLUMN_BREAK) : [slide.markdown];
+      let partLine = slide.line;
+      const renders = parts.map((part) => {
+        const r = collect(renderMarkdown(part, ctx, partLine));
+        partLine += part.split('\n').length;
+        return r;
+      });
+      const rendered = {
+        html: renders.map((r) => r.html).join('\n'),
+        title: renders.find((r) => r.title)?.title,
+        hasHeading: renders[0]?.hasHeading ?? false,
+      };
+      const columns = parts.length > 1 ? renders.map((r) => r.html) : [];
+      const notes = collect(renderMarkdown(slide.notes, ctx, slide.notesLine ?? slide.line));
+      const out: RenderedSlide = {
+        html: rendered.html,
+        columns,
+        notesHtml: notes.html,
+        hasHeading: rendered.hasHeading,
+        attributes: slideAttributes(slide.attributes, ctx, slide.line, assets, diagnostics),
+        line: slide.line,
+      };
+      if (rendered.title) out.title = rendered.title;
+      return out;
+    }),
+  );
+
+  const first = stacks[0]?.[0];
+  if (first && section.front.notes) {
+    const notes = collect(renderMarkdown(section.front.notes, ctx, section.bodyLine));
+    first.notesHtml = notes.html + first.notesHtml;
+  }
+  if (first) first.attributes = [...sectionAttributes(section, ctx, assets, diagnostics), ...first.attributes];
+
+  const data = layoutData(section, options, files, diagnostics);
+  return { section, stacks, data, assets: dedupeAssets(assets), files, diagnostics };
+}
+
+function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
+  const attrs: Attribute[] = [];
+  const { background, transition } = section.front;
+  if (background) {
+    const isColour = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([^)]*\)|[a-z]+)$/i.test(background.trim());
+    attrs.push({ name: isColour ? 'data-background-color' : 'data-background-image', value: background });
+  }
+  if (transition) attrs.push({ name: 'data-transition', value: transition });
+  return slideAttributes(attrs, ctx, section.bodyLine, assets, diagnostics);
+}
+
+const SLIDE_ATTRIBUTE = /^(class|id|style|data-[a-z0-9-]+)$/i;
+const MEDIA_ATTRIBUTE = /^data-background-(image|video)$/i;
+
+/** Keep only attributes reveal.js understands; resolve background media to copied assets. */
+function slideAttributes(attrs: Attribute[], ctx: RenderContext, line: number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
+  const out: Attribute[] = [];
+  for (const attr of attrs) {
+    const scripted = /^data-background-iframe$/i.test(attr.name) || /^\s*(javascript|vbscript|data:text\/html)/i.test(attr.value);
+    if (!SLIDE_ATTRIBUTE.test(attr.name) || (scripted && !ctx.allowScripts)) {
+      diagnostics.push(
+        warning('unsafe-html', ctx.file, `Slide attribute \`${attr.name}\` removed`, { line },
+          'Slides accept class, id, style and data-* attributes; embedded pages need `allowScripts: true`.'),
+      );
+      continue;
+    }
+    if (MEDIA_ATTRIBUTE.test(attr.name)) {
+      const resolved = resolveAsset(attr.value, ctx.dir);
+      if (resolved.kind === 'local') {
+        assets.push({ path: resolved.path, file: ctx.file, line });
+        out.push({ name: attr.name, value: resolved.href });
+        continue;
+      }
+      if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line, escapes: true });
+      if (resolved.kind === 'remote') {
+        diagnostics.push(warning('remote-asset', ctx.file, `${attr.value} is loaded from the network, so the deck will not show it offline`, { line },
+          'Download the file into the briefing folder and reference it by a relative path.'));
+      }
+    }
+    out.push(attr);
+  }
+  return out;
+}
+
+function layoutData(section: Section, options: SectionRenderOptions, files: GeneratedFile[], diagnostics: Diagnostic[]): Record<string, unknown> {
+  const f = section.front;
+  const data: Record<string, unknown> = {};
+  if (f.events) data.events = f.events.map((e) => ({ date: e.date, title: renderInline(e.title), text: e.text ? renderInline(e.text) : '' }));
+  if (f.figures) data.figures = f.figures.map((x) => ({ value: x.value, label: renderInline(x.label), date: x.date ?? '' }));
+  if (f.columns) data.columns = f.columns.map(renderInline);
+  if (f.rows) data.rows = f.rows.map((row) => ({ label: renderInline(row[0] ?? ''), cells: row.slice(1).map(renderInline) }));
+  if (f.quote) {
+    data.quote = { ...f.quote, text: renderInline(f.quote.text), context: f.quote.context ? renderInline(f.quote.context) : '' };
+  }
+  if (f.map) {
+    if (!options.renderMap) {
+      diagnostics.push(error('map-unavailable', section.file, 'Map figures need the geographic data package', { line: 1 }, 'Run `npm install` to install world-atlas.'));
+    } else {
+      const map = options.renderMap(f.map);
+      for (const name of map.unknown) {
+        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map.groups\``, { line: 1 },
+          'Use the English short name from Natural Earth, e.g. "Czechia", "United Kingdom", "United States of America".'));
+      }
+      const path = `figures/${section.id}.svg`;
+      files.push({ path, content: map.svg });
+      data.map = { src: path, alt: f.map.alt, caption: f.map.caption ?? '', legend: map.legend };
+    }
+  }
+  return data;
+}
+
+function dedupeAssets(assets: AssetRef[]): AssetRef[] {
+  const seen = new Set<string>();
+  return assets.filter((a) => {
+    const key = `${a.path}\0${a.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,81 @@
+/** Compile the Handlebars templates of a deck (built-in ones overridden by the briefing's own). Pure. */
+import Handlebars from 'handlebars';
+import { formatDate } from './dates.js';
+import { error, type Diagnostic } from './diagnostics.js';
+
+export interface TemplateFile {
+  /** `deck`, `layouts/<name>` or `partials/<name>`. */
+  name: string;
+  /** Path for messages. */
+  file: string;
+  text: string;
+}
+
+export type Template = (context: unknown) => string;
+
+export interface CompiledTemplates {
+  deck: Template;
+  layouts: Map<string, Template>;
+  /** Which file each template came from, for runtime error messages. */
+  files: Map<string, string>;
+}
+
+/** Compile every template; syntax errors become diagnostics that name the template file and line. */
+export function compileTemplates(templates: readonly TemplateFile[]): { compiled?: CompiledTemplates; diagnostics: Diagnostic[] } {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, string>();
+  const layouts = new Map<string, Template>();
+  let deck: Template | undefined;
+
+  for (const t of templates) {
+    files.set(t.name, t.file);
+    try {
+      hb.parse(t.text);
+    } catch (cause) {
+      diagnostics.push(templateError(t.file, cause));
+      continue;
+    }
+    if (t.name.startsWith('partials/')) {
+      hb.registerPartial(t.name.slice('partials/'.length), t.text);
+      continue;
+    }
+    const compiled = hb.compile(t.text, { strict: false, noEscape: false });
+    if (t.name === 'deck') deck = compiled;
+    else if (t.name.startsWith('layouts/')) layouts.set(t.name.slice('layouts/'.length), compiled);
+  }
+  if (!deck && !diagnostics.length) diagnostics.push(error('template-missing', 'templates/deck.hbs', 'No deck template found', {}, 'Reinstall briefing, or add templates/deck.hbs to the briefing.'));
+  if (diagnostics.length || !deck) return { diagnostics };
+  return { compiled: { deck, layouts, files }, diagnostics };
+}
+
+/** Run a template, turning Handlebars runtime errors into a positioned diagnostic. */
+export function runTemplate(compiled: CompiledTemplates, name: string, template: Template, context: unknown): { html: string; diagnostic?: Diagnostic } {
+  try {
+    return { html: template(context) };
+  } catch (cause) {
+    return { html: '', diagnostic: templateError(compiled.files.get(name) ?? name, cause) };
+  }
+}
+
+function templateError(file: string, cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const line = /on line (\d+)/.exec(message)?.[1] ?? (cause as { lineNumber?: number }).lineNumber;
+  const column = (cause as { column?: number }).column;
+  const reason = message.split('\n').filter((l) => l.trim() && !/^[-\s]*\^$/.test(l)).slice(0, 1).join(' ');
+  const expecting = /Expecting (.*), got/.exec(message)?.[0];
+  return error(
+    'template-error',
+    file,
+    `Template error: ${reason}${expecting && !reason.includes(expecting) ? ` (${expecting})` : ''}`,
+    line ? { line: Number(line), ...(typeof column === 'number' ? { column: column + 1 } : {}) } : {},
+    'Check that every {{#block}} is closed by a matching {{/block}} and that partial names exist.',
+  );
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('formatDate', (value: unknown, style: unknown) => formatDate(typeof value === 'string' ? value : undefined, style === 'short' ? 'short' : 'long'));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+}

@@ -1,0 +1,5 @@
+/** The public API of briefing. The CLI is a thin shell over these functions; none of them print. */
+export { build, buildDeck, createCache, findBriefings } from './pipeline.js';
+export type { BuildOptions, BuildResult, DeckResult, BuildCache } from './pipeline.js';
+export { BriefingError, formatPlain, hasErrors } from './core/diagnostics.js';
+export type { Diagnostic, Severity } from './core/diagnostics.js';

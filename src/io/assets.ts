@@ -1,0 +1,39 @@
+/** Check the assets sections reference: they must exist and stay inside the briefing folder. */
+import { realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
+import { isInside } from './load.js';
+import type { OutputFile } from './runtime.js';
+
+/** Resolve asset references to files to copy; missing or escaping ones become diagnostics. */
+export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): { files: OutputFile[]; watch: string[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, OutputFile>();
+  const watch: string[] = [];
+  for (const ref of refs) {
+    if (ref.escapes) {
+      diagnostics.push(error('asset-escape', ref.file, `${ref.path} is outside the briefing folder`, { line: ref.line }, 'Copy the file into the briefing folder and use a relative path.'));
+      continue;
+    }
+    const abs = join(briefingDir, ...ref.path.split('/'));
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      diagnostics.push(error('missing-asset', ref.file, `${ref.path} not found`, { line: ref.line }, 'Check the file name and that the path is relative to the section file.'));
+      continue;
+    }
+    if (!isInside(real, briefingDir)) {
+      diagnostics.push(error('asset-escape', ref.file, `${ref.path} links to a file outside the briefing folder`, { line: ref.line }, 'Copy the file into the briefing folder instead of linking to it.'));
+      continue;
+    }
+    if (!statSync(real).isFile()) {
+      diagnostics.push(error('missing-asset', ref.file, `${ref.path} is a folder, not a file`, { line: ref.line }, 'Reference a file.'));
+      continue;
+    }
+    watch.push(abs);
+    files.set(ref.path, { path: `${MEDIA_DIR}/${ref.path}`, from: real });
+  }
+  return { files: [...files.values()], watch, diagnostics };
+}

@@ -1,0 +1,65 @@
+/** The emit stage: write a deck folder atomically, so a failed build never leaves a half-written deck. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { OutputFile } from './runtime.js';
+
+/**
+ * Write `files` into `<outRoot>/<slug>`: everything goes to a temporary folder inside `outRoot`
+ * first, then replaces the previous deck with two renames. Nothing outside `outRoot` is touched.
+ */
+export function emitDeck(outRoot: string, slug: string, files: readonly OutputFile[]): string {
+  const root = resolve(outRoot);
+  const target = join(root, slug);
+  if (slug.includes('/') || slug.includes(sep) || slug.startsWith('.') || relative(root, target).startsWith('..')) {
+    throw new Error(`refusing to write deck "${slug}" outside ${root}`);
+  }
+  mkdirSync(root, { recursive: true });
+  const staging = mkdtempSync(join(root, `.${slug}.tmp-`));
+  try {
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const dest = join(staging, ...file.path.split('/'));
+      if (relative(staging, dest).startsWith('..')) throw new Error(`refusing to write ${file.path} outside the deck folder`);
+      mkdirSync(dirname(dest), { recursive: true });
+      if ('from' in file) copyFileSync(file.from, dest);
+      else writeFileSync(dest, file.content);
+    }
+    const previous = existsSync(target) ? `${staging}.old` : undefined;
+    if (previous) renameSync(target, previous);
+    renameSync(staging, target);
+    if (previous) rmSync(previous, { recursive: true, force: true });
+  } catch (cause) {
+    rmSync(staging, { recursive: true, force: true });
+    throw cause;
+  }
+  return target;
+}
+
+const GENERATOR = '<meta name="generator" content="briefing">';
+
+/** Write `<outRoot>/index.html` listing the decks there. An index.html that briefing did not write is left alone. */
+export function emitIndex(outRoot: string, html: string): boolean {
+  const root = resolve(outRoot);
+  const target = join(root, 'index.html');
+  if (existsSync(target) && !readFileSync(target, 'utf8').includes(GENERATOR)) return false;
+  const staging = join(root, `.index.html.tmp-${process.pid}`);
+  writeFileSync(staging, html.replace('<head>', `<head>\n${GENERATOR}`));
+  renameSync(staging, target);
+  return true;
+}
+
+/** Decks already in `outRoot`: folders with an index.html written by briefing, with their titles. */
+export function listDecks(outRoot: string): { slug: string; title: string }[] {
+  const root = resolve(outRoot);
+  if (!existsSync(root)) return [];
+  const decks: { slug: string; title: string }[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const index = join(root, entry.name, 'index.html');
+    if (!existsSync(index)) continue;
+    const html = readFileSync(index, 'utf8');
+    if (!html.includes('name="generator" content="briefing"')) continue;
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? entry.name;
+    decks.push({ slug: entry.name, title });
+  }
+  return decks.sort((a, b) => (a.slug < b.slug ? -1 : 1));
+}

@@ -1,0 +1,128 @@
+/** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
+import { readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import type { SourceFile } from '../core/model.js';
+import type { TemplateFile } from '../core/templates.js';
+import { TEMPLATES_DIR } from './paths.js';
+
+/** Sections larger than this are refused: no real slide needs it, and it keeps a bad file from stalling a build. */
+export const MAX_SECTION_BYTES = 1024 * 1024;
+
+export interface LoadedBriefing {
+  slug: string;
+  /** Absolute, symlink-resolved briefing folder. */
+  dir: string;
+  deck?: SourceFile;
+  sections: SourceFile[];
+  templates: TemplateFile[];
+  /** Every file and folder the build depends on. */
+  watch: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Read `index.md`, the section files and the templates of the briefing in `dir`. */
+export function loadBriefing(dir: string, cwd: string): LoadedBriefing {
+  const diagnostics: Diagnostic[] = [];
+  const shown = (abs: string) => displayPath(abs, cwd);
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return empty(dir, [error('not-a-briefing', shown(dir), 'Briefing folder not found', {}, 'Pass the path of a folder that contains index.md, e.g. briefings/nato-ukraine.')]);
+  }
+  if (!statSync(root).isDirectory() || !existsSync(join(root, 'index.md'))) {
+    return empty(root, [error('not-a-briefing', shown(dir), 'Not a briefing: the folder has no index.md', {}, 'A briefing folder holds index.md (the deck) and one .md file per section.')]);
+  }
+  const watch = [root];
+  const read = (abs: string): SourceFile | undefined => {
+    watch.push(abs);
+    const file = readText(abs, root, shown(abs), diagnostics);
+    return file === undefined ? undefined : { file: shown(abs), rel: relative(root, abs).split(sep).join('/'), text: file };
+  };
+
+  const deck = read(join(root, 'index.md'));
+  const sections: SourceFile[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!/\.md$/i.test(entry.name) || entry.name === 'index.md' || entry.name.startsWith('.')) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const section = read(join(root, entry.name));
+    if (section) sections.push(section);
+  }
+  const templates = loadTemplates(root, watch, shown, diagnostics);
+  const result: LoadedBriefing = { slug: basename(root), dir: root, sections, templates, watch, diagnostics };
+  if (deck) result.deck = deck;
+  return result;
+}
+
+function loadTemplates(root: string, watch: string[], shown: (abs: string) => string, diagnostics: Diagnostic[]): TemplateFile[] {
+  const byName = new Map<string, TemplateFile>();
+  for (const base of [TEMPLATES_DIR, join(root, 'templates')]) {
+    if (!existsSync(base)) continue;
+    watch.push(base);
+    for (const name of templateNames(base)) {
+      const abs = join(base, ...name.split('/')) + '.hbs';
+      watch.push(abs);
+      const text = readText(abs, base === TEMPLATES_DIR ? TEMPLATES_DIR : root, shown(abs), diagnostics);
+      if (text !== undefined) byName.set(name, { name, file: shown(abs), text });
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function templateNames(base: string): string[] {
+  const names: string[] = [];
+  if (existsSync(join(base, 'deck.hbs'))) names.push('deck');
+  for (const folder of ['layouts', 'partials']) {
+    const dir = join(base, folder);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.hbs')) names.push(`${folder}/${f.slice(0, -4)}`);
+  }
+  return names;
+}
+
+/** Read a UTF-8 text file that must live inside `root`; binary, oversized or escaping files are diagnostics. */
+export function readText(abs: string, root: string, shown: string, diagnostics: Diagnostic[]): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    diagnostics.push(error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.'));
+    return undefined;
+  }
+  if (!isInside(real, root)) {
+    diagnostics.push(error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.'));
+    return undefined;
+  }
+  const bytes = readFileSync(real);
+  if (bytes.length > MAX_SECTION_BYTES) {
+    diagnostics.push(error('file-too-large', shown, `File is ${Math.round(bytes.length / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
+    return undefined;
+  }
+  if (bytes.subarray(0, 8000).includes(0)) {
+    diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
+    return undefined;
+  }
+}
+
+/** True when `path` is `root` or inside it (both absolute and symlink-resolved). */
+export function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+/** A path as shown to the user: relative to the working directory when inside it. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : abs;
+}
+
+function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {
+  return { slug: basename(dir), dir, sections: [], templates: [], watch: [], diagnostics };
+}

@@ -1,0 +1,83 @@
+/** The reveal.js runtime and theme files a deck ships with, resolved from installed packages. */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { isInside } from './load.js';
+import { packageFile, TEMPLATES_DIR } from './paths.js';
+
+/** A file to place in the deck folder: copied from `from`, or written from `content`. */
+export type OutputFile = { path: string; from: string } | { path: string; content: string | Uint8Array };
+
+export interface Runtime {
+  files: OutputFile[];
+  paths: { revealCss: string; themeCss: string; revealJs: string; notesJs: string };
+  /** Files the deck depends on that watch mode should watch (theme CSS of the briefing). */
+  watch: string[];
+  diagnostics: Diagnostic[];
+}
+
+const BUILT_IN_THEME = 'briefing';
+/** Font files of the built-in theme, from @fontsource/source-sans-3 (latin subset only: it is what the CSS declares). */
+const THEME_FONTS = ['400-normal', '400-italic', '600-normal', '700-normal'].map((w) => `source-sans-3-latin-${w}.woff2`);
+
+/** Resolve the runtime for a deck whose front matter says `theme`. */
+export function resolveRuntime(theme: string | undefined, briefingDir: string, deckFile: string): Runtime {
+  const diagnostics: Diagnostic[] = [];
+  const watch: string[] = [];
+  const files: OutputFile[] = [
+    { path: 'vendor/reveal.js/reveal.css', from: packageFile('reveal.js/dist/reveal.css') },
+    { path: 'vendor/reveal.js/reveal.js', from: packageFile('reveal.js/dist/reveal.js') },
+    { path: 'vendor/reveal.js/plugin/notes.js', from: packageFile('reveal.js/dist/plugin/notes.js') },
+    { path: 'vendor/reveal.js/LICENSE', from: packageFile('reveal.js/LICENSE') },
+  ];
+  const name = theme ?? BUILT_IN_THEME;
+  if (name === BUILT_IN_THEME) {
+    const css = join(TEMPLATES_DIR, 'themes', 'briefing.css');
+    watch.push(css);
+    files.push({ path: 'theme/theme.css', from: css });
+    for (const font of THEME_FONTS) files.push({ path: `theme/fonts/${font}`, from: packageFile(`@fontsource/source-sans-3/files/${font}`) });
+    files.push({ path: 'theme/fonts/LICENSE', from: packageFile('@fontsource/source-sans-3/LICENSE') });
+  } else if (/\.css$/i.test(name)) {
+    const abs = join(briefingDir, name);
+    let real: string | undefined;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      diagnostics.push(error('missing-theme', deckFile, `Theme file ${name} not found`, { line: 1 }, 'Give a path relative to the briefing folder, or a theme name.'));
+    }
+    if (real && !isInside(real, briefingDir)) {
+      diagnostics.push(error('asset-escape', deckFile, `Theme file ${name} is outside the briefing folder`, { line: 1 }, 'Copy the CSS file into the briefing folder.'));
+    } else if (real) {
+      watch.push(real);
+      files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(real, 'utf8'), name, deckFile, diagnostics) });
+    }
+  } else {
+    const revealTheme = packageFile(`reveal.js/dist/theme/${name}.css`);
+    if (!/^[a-z-]+$/.test(name) || !existsSync(revealTheme)) {
+      diagnostics.push(error('unknown-theme', deckFile, `Unknown theme \`${name}\``, { line: 1 },
+        `Use \`briefing\` (the default), a reveal.js theme (black, white, league, beige, night, serif, simple, sky, solarized, moon, dracula, blood), or a path to a .css file.`));
+    } else {
+      files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(revealTheme, 'utf8'), name, deckFile, diagnostics) });
+    }
+  }
+  return {
+    files,
+    paths: { revealCss: 'vendor/reveal.js/reveal.css', themeCss: 'theme/theme.css', revealJs: 'vendor/reveal.js/reveal.js', notesJs: 'vendor/reveal.js/plugin/notes.js' },
+    watch,
+    diagnostics,
+  };
+}
+
+/** Drop web-font imports so the deck makes no network request; the theme falls back to local fonts. */
+function offlineCss(css: string, name: string, deckFile: string, diagnostics: Diagnostic[]): string {
+  let removed = 0;
+  const out = css.replace(/@import\s+(url\()?\s*["']?(https?:)?\/\/[^;]*;/gi, () => {
+    removed++;
+    return '';
+  });
+  if (removed) {
+    diagnostics.push(warning('remote-font', deckFile, `Theme \`${name}\` imports ${removed} web font(s); they were removed so the deck works offline`, { line: 1 },
+      'The theme uses local fallback fonts. Use the default `briefing` theme for shipped fonts.'));
+  }
+  return out;
+}

@@ -1,0 +1,225 @@
+/** build() = load -> parse -> render -> compose -> emit, with a per-section cache for watch mode. */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { compose } from './core/compose.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from './core/diagnostics.js';
+import { parseDeck, parseSection, sortSections } from './core/parse.js';
+import { renderMarkdown } from './core/render.js';
+import { renderSection, type MapRenderer } from './core/section.js';
+import { compileTemplates } from './core/templates.js';
+import { splitSlides } from './core/slides.js';
+import type { RenderedSection, RenderedSlide, Section } from './core/model.js';
+import { collectAssets } from './io/assets.js';
+import { emitDeck, emitIndex, listDecks } from './io/emit.js';
+import { displayPath, isInside, loadBriefing } from './io/load.js';
+import { resolveRuntime, type OutputFile } from './io/runtime.js';
+import { renderIndexPage } from './core/index-page.js';
+
+export interface BuildOptions {
+  /** Briefing folders to build; default: every folder in `<cwd>/briefings` that holds an index.md. */
+  briefings?: string[];
+  /** Output root; a briefing in folder `<slug>` goes to `<outDir>/<slug>/`. Default `<cwd>/dist`. */
+  outDir?: string;
+  /** Include sections marked `draft: true`. */
+  drafts?: boolean;
+  /** Working directory for defaults and for the paths shown in messages. */
+  cwd?: string;
+  /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
+  cache?: BuildCache;
+  /** Validate only: run every stage but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface DeckResult {
+  slug: string;
+  /** Briefing folder (absolute). */
+  dir: string;
+  /** Deck folder written (absolute); undefined when the build failed or was a dry run. */
+  outDir?: string;
+  title?: string;
+  slides: number;
+  sections: number;
+  /** Section files parsed and rendered in this build (not taken from the cache). */
+  rendered: string[];
+  ms: number;
+  diagnostics: Diagnostic[];
+  /** Every file and folder the build read: what watch mode watches. */
+  watch: string[];
+  ok: boolean;
+  /** The composed index.html, for the dev server and browser-based checks. */
+  html?: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  decks: DeckResult[];
+  diagnostics: Diagnostic[];
+}
+
+/** Caches parsed+rendered sections and compiled templates by content hash. */
+export interface BuildCache {
+  sections: Map<string, { parsed: ReturnType<typeof parseSection>; rendered?: RenderedSection }>;
+  templates: Map<string, ReturnType<typeof compileTemplates>>;
+}
+
+/** A fresh cache for watch mode. */
+export function createCache(): BuildCache {
+  return { sections: new Map(), templates: new Map() };
+}
+
+/** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const outDir = resolve(cwd, options.outDir ?? 'dist');
+  const found = findBriefings(options.briefings, cwd);
+  const decks: DeckResult[] = [];
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, cwd, outDir }));
+  const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
+  if (!options.dryRun && decks.some((d) => d.ok)) {
+    emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+  }
+  return { ok: !hasErrors(diagnostics) && decks.length > 0, decks, diagnostics };
+}
+
+/** The briefing folders to build: the given paths, or every briefing under `<cwd>/briefings`. */
+export function findBriefings(paths: string[] | undefined, cwd: string): { dirs: string[]; diagnostics: Diagnostic[] } {
+  if (paths && paths.length) return { dirs: paths.map((p) => resolve(cwd, p)), diagnostics: [] };
+  const root = join(cwd, 'briefings');
+  const dirs = existsSync(root)
+    ? readdirSync(root, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.md')))
+        .map((e) => join(root, e.name))
+        .sort()
+    : [];
+  return dirs.length
+    ? { dirs, diagnostics: [] }
+    : { dirs, diagnostics: [error('no-briefings', 'briefings', 'No briefings found', {}, 'Pass a briefing folder, e.g. `briefing build path/to/briefing`, or create briefings/<name>/index.md.')] };
+}
+
+type DeckOptions = BuildOptions & { cwd: string; outDir: string };
+
+/** Build a single briefing folder into `<outDir>/<slug>`. */
+export async function buildDeck(dir: string, options: DeckOptions): Promise<DeckResult> {
+  const started = performance.now();
+  const loaded = loadBriefing(dir, options.cwd);
+  const diagnostics = [...loaded.diagnostics];
+  const result = (extra: Partial<DeckResult>): DeckResult => {
+    const all = sortDiagnostics(diagnostics);
+    return {
+      slug: loaded.slug, dir: loaded.dir, slides: 0, sections: 0, rendered: [], watch: loaded.watch,
+      ...extra, ms: Math.round(performance.now() - started), diagnostics: all, ok: !hasErrors(all),
+    };
+  };
+  if (!loaded.deck) return result({});
+  if (isInside(loaded.dir, join(options.outDir, loaded.slug))) {
+    diagnostics.push(error('output-overlaps-source', displayPath(options.outDir, options.cwd), `Writing ${loaded.slug} into this output folder would replace the briefing itself`, {},
+      'Choose an --out folder outside the briefing folder.'));
+    return result({});
+  }
+
+  const deckParsed = parseDeck(loaded.deck);
+  diagnostics.push(...deckParsed.diagnostics);
+  const deck = deckParsed.value;
+  const allowScripts = deck?.meta.allowScripts ?? false;
+
+  const cache = options.cache ?? createCache();
+  const rendered: string[] = [];
+  const needsMap = loaded.sections.some((s) => /^\s*(map|layout\s*:\s*map)\s*:?/m.test(s.text));
+  const renderMap = needsMap ? await loadMapRenderer() : undefined;
+  const sections: RenderedSection[] = [];
+  const used = new Set<string>();
+  for (const file of loaded.sections) {
+    const key = hash(`${file.rel}\0${allowScripts}\0${file.text}`);
+    used.add(key);
+    let entry = cache.sections.get(key);
+    if (!entry) {
+      entry = { parsed: parseSection(file) };
+      cache.sections.set(key, entry);
+    }
+    diagnostics.push(...entry.parsed.diagnostics);
+    const section = entry.parsed.value;
+    if (!section || (section.draft && !options.drafts)) continue;
+    if (!entry.rendered) {
+      entry.rendered = renderSection(section, { allowScripts, ...(renderMap ? { renderMap } : {}) });
+      rendered.push(file.file);
+    }
+    diagnostics.push(...entry.rendered.diagnostics);
+    sections.push(entry.rendered);
+  }
+  // Forget old versions of edited files so a long watch session does not grow without bound.
+  for (const key of cache.sections.keys()) if (!used.has(key)) cache.sections.delete(key);
+  const ordered = sortSections(sections.map((r) => ({ ...r, order: r.section.order, rel: r.section.rel })));
+  diagnostics.push(...duplicateIds(ordered.map((r) => r.section)));
+
+  const templates = compileCached(cache, loaded.templates);
+  diagnostics.push(...templates.diagnostics);
+  if (!deck || !templates.compiled) return result({ rendered });
+
+  const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
+  diagnostics.push(...runtime.diagnostics);
+  const assets = collectAssets(loaded.dir, ordered.flatMap((r) => r.assets));
+  diagnostics.push(...assets.diagnostics);
+  const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
+
+  const composed = compose({ deck, title: titleSlide(deck, allowScripts), sections: ordered, templates: templates.compiled, runtime: runtime.paths });
+  diagnostics.push(...composed.diagnostics);
+  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, watch, html: composed.html };
+  if (hasErrors(diagnostics) || options.dryRun) return result(summary);
+
+  const files: OutputFile[] = [
+    { path: 'index.html', content: composed.html },
+    ...runtime.files,
+    ...assets.files,
+    ...ordered.flatMap((r) => r.files.map((f) => ({ path: f.path, content: f.content }))),
+  ];
+  const written = emitDeck(options.outDir, loaded.slug, files);
+  return result({ ...summary, outDir: written });
+}
+
+function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): RenderedSlide {
+  const ctx = { file: deck.file, dir: '', allowScripts };
+  const [stack] = splitSlides(deck.body, deck.bodyLine);
+  const slide = stack?.slides[0];
+  const body = renderMarkdown(slide?.markdown ?? '', ctx, slide?.line ?? deck.bodyLine);
+  const notes = renderMarkdown([deck.meta.notes ?? '', slide?.notes ?? ''].filter(Boolean).join('\n\n'), ctx, deck.bodyLine);
+  return { html: body.html, columns: [], notesHtml: notes.html, hasHeading: body.hasHeading, attributes: [], line: deck.bodyLine };
+}
+
+function compileCached(cache: BuildCache, templates: Parameters<typeof compileTemplates>[0]): ReturnType<typeof compileTemplates> {
+  const key = hash(templates.map((t) => `${t.name}\0${t.file}\0${t.text}`).join('\0\0'));
+  let compiled = cache.templates.get(key);
+  if (!compiled) {
+    compiled = compileTemplates(templates);
+    cache.templates.clear();
+    cache.templates.set(key, compiled);
+  }
+  return compiled;
+}
+
+function duplicateIds(sections: Section[]): Diagnostic[] {
+  const seen = new Map<string, Section>();
+  const out: Diagnostic[] = [];
+  for (const s of sections) {
+    const first = seen.get(s.id);
+    if (first) {
+      out.push(error('duplicate-id', s.file, `Section id \`${s.id}\` is already used by ${first.file}`, { line: 1, column: 1 },
+        'Give one of the sections a different `id:` in its front matter, or rename the file.'));
+    } else seen.set(s.id, s);
+  }
+  return out;
+}
+
+async function loadMapRenderer(): Promise<MapRenderer | undefined> {
+  try {
+    const [{ renderMap }, { loadWorldTopology }] = await Promise.all([import('./core/map.js'), import('./io/geodata.js')]);
+    const topology = loadWorldTopology();
+    return (spec) => renderMap(spec, topology);
+  } catch {
+    return undefined;
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
