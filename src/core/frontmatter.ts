@@ -35,7 +35,8 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
     return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, diagnostics: [] };
   } catch (cause) {
     const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };
-    const at = e.mark ? { line: e.mark.line + 2, column: e.mark.column + 1 } : { line: 1, column: 1 };
+    // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
+    const at = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : { line: 1, column: 1 };
     const reason = e.reason ?? String(e.message ?? cause).split('\n')[0];
     const closing = text.indexOf('\n---', 3);
     const bodyLine = closing === -1 ? 1 : text.slice(0, closing + 4).split('\n').length + 1;
@@ -45,7 +46,10 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
       bodyLine,
       yaml: '',
       diagnostics: [
-        error('yaml-syntax', file, `Invalid YAML in front matter: ${reason}`, at, 'Check indentation and quoting; put values with ":" or "#" in quotes.'),
+        error('yaml-syntax', file, `Invalid YAML in front matter: ${reason}`, at,
+          /end of the stream/.test(reason ?? '')
+            ? 'A quote or bracket opened above this line is never closed; close it before the closing `---`.'
+            : 'Check indentation and quoting; put values with ":" or "#" in quotes.'),
       ],
     };
   }
@@ -80,6 +84,6 @@ export function locateInFrontMatter(yaml: string, path: readonly (string | numbe
   const offset = found?.range?.[0];
   if (offset === undefined) return { line: 1, column: 1 };
   const pos = counter.linePos(offset);
-  // +1: the front matter starts on the line after the opening `---`.
-  return { line: pos.line + 1, column: pos.col };
+  // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
+  return { line: pos.line, column: pos.col };
 }

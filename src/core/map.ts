@@ -117,7 +117,7 @@ type CountryGeometry = TopoGeometry<GeoJsonProperties>;
 type Ring = number[];
 type Bbox = [west: number, south: number, east: number, north: number];
 
-/** Normalises a country name for matching: case, accents, punctuation and "Islands"/"Is." are ignored. */
+/** Matching key for a country name: ignores case, accents, punctuation and "Islands" vs "Is.". */
 function normalise(name: string): string {
   return name
     .normalize('NFKD')
@@ -159,7 +159,7 @@ export function countryNames(topology: Topology): string[] {
 function buildLookup(names: string[]): Map<string, string> {
   const known = new Set(names);
   const lookup = new Map<string, string>();
-  for (const name of names) lookup.set(normalise(name), name);
+  for (const name of names) if (name !== '') lookup.set(normalise(name), name);
   // A real name always beats an alias; aliases only apply if their target exists in this data.
   for (const [alias, target] of Object.entries(ALIASES)) {
     if (!lookup.has(alias) && known.has(target)) lookup.set(alias, target);
@@ -173,7 +173,7 @@ interface DecodedArc {
   box: Bbox;
 }
 
-/** Absolute lon/lat arcs with their bounding boxes: undoes TopoJSON quantisation and delta encoding. */
+/** Absolute lon/lat arcs with bounding boxes (undoes TopoJSON quantisation and delta coding). */
 function decodeArcs(topology: Topology): DecodedArc[] {
   const t = topology.transform;
   const [kx, ky] = t === undefined ? [1, 1] : t.scale;
@@ -291,7 +291,8 @@ function withCrimeaInUkraine(
   const crimea = russia.arcs.filter(isCrimea);
   if (crimea.length === 0) return geometries;
   if (ukraine.type !== 'MultiPolygon' && ukraine.type !== 'Polygon') return geometries;
-  const merged = mergeArcs(topology, [ukraine as TopoPolygon | TopoMultiPolygon, { type: 'MultiPolygon', arcs: crimea }]);
+  const mainland = ukraine as TopoPolygon | TopoMultiPolygon;
+  const merged = mergeArcs(topology, [mainland, { type: 'MultiPolygon', arcs: crimea }]);
   return geometries.map((g) => {
     if (g === russia) return { ...russia, arcs: russia.arcs.filter((p) => !isCrimea(p)) };
     if (g === ukraine) return { ...merged, id: ukraine.id, properties: ukraine.properties };
@@ -324,9 +325,16 @@ function prepare(topology: Topology, view: Bbox, tolerance: number): Prepared {
   const arcBoxes = arcs.map((arc) => arc.box);
   const all = withCrimeaInUkraine(topology, countryGeometries(topology), arcBoxes);
   const names = all.map(nameOf);
-  const candidates = all.filter((g) => intersects(ringsBbox(polygonsOf(g).flat(), arcBoxes), view));
+  // Drop whole polygons that lie outside the view (French Guiana, Siberian islands, ...): their
+  // clipped output is empty anyway, and skipping them roughly halves the projection work.
+  const candidates: CountryGeometry[] = [];
+  for (const g of all) {
+    const parts = polygonsOf(g).filter((polygon) => intersects(ringsBbox(polygon, arcBoxes), view));
+    if (parts.length > 0) candidates.push({ ...g, type: 'MultiPolygon', arcs: parts });
+  }
 
-  const used = new Set(candidates.flatMap((g) => polygonsOf(g).flat(2).map((i) => (i < 0 ? ~i : i))));
+  const arcIndexes = candidates.flatMap((g) => polygonsOf(g).flat(2));
+  const used = new Set(arcIndexes.map((i) => (i < 0 ? ~i : i)));
   const simplified = arcs.map((arc, i) => {
     if (!used.has(i)) return [];
     return simplifyArc(arc, intersects(arc.box, view) ? tolerance : OFFVIEW_TOLERANCE);
@@ -371,7 +379,7 @@ function visibleBox(projection: GeoProjection, width: number, height: number): B
   return [box[0] - VIEW_MARGIN, box[1] - VIEW_MARGIN, box[2] + VIEW_MARGIN, box[3] + VIEW_MARGIN];
 }
 
-/** Renders a standalone SVG map of Europe with each group's countries filled in its palette colour. */
+/** Renders a standalone SVG map of Europe, each group's countries filled in its palette colour. */
 export function renderMap(
   spec: MapSpec,
   topology: Topology,
@@ -383,10 +391,12 @@ export function renderMap(
     throw new RangeError(`Map size must be positive, got ${width}x${height}`);
   }
 
+  // Sample the frame's outline: its parallels and meridians curve under the projection.
   const frame: [number, number][] = [];
   for (let step = 0; step <= 10; step++) {
     const lon = FRAME.west + ((FRAME.east - FRAME.west) * step) / 10;
-    frame.push([lon, FRAME.south], [lon, FRAME.north]);
+    const lat = FRAME.south + ((FRAME.north - FRAME.south) * step) / 10;
+    frame.push([lon, FRAME.south], [lon, FRAME.north], [FRAME.west, lat], [FRAME.east, lat]);
   }
   // Lambert azimuthal equal-area centred on 10°E 52°N: the EU's ETRS89-LAEA (EPSG:3035) view.
   const projection = geoAzimuthalEqualArea()
@@ -405,9 +415,9 @@ export function renderMap(
     ]);
   const path = geoPath(projection).digits(1);
 
-
   const degreesPerPx = 180 / Math.PI / projection.scale();
-  const prepared = prepare(topology, visibleBox(projection, width, height), SIMPLIFY_PX * degreesPerPx);
+  const view = visibleBox(projection, width, height);
+  const prepared = prepare(topology, view, SIMPLIFY_PX * degreesPerPx);
   const lookup = buildLookup(prepared.names);
 
   // Implicit territories first so any explicit mention, in any group, overrides them.

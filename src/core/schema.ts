@@ -102,7 +102,8 @@ function describe(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((p) => p.key).join('.');
   if (issue.kind === 'schema' && issue.received === 'undefined') return `\`${path}\` is required`;
   const message = issue.message.replace(/^Invalid (type|key|value): /, '');
-  return path ? `\`${path}\`: ${message}` : message;
+  const received = issue.kind === 'schema' && !message.includes('received') ? ` but got ${issue.received}` : '';
+  return path ? `\`${path}\`: ${message}${received}` : `${message}${received}`;
 }
 
 /** Top-level keys of `data` that the schema does not know. */

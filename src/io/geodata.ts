@@ -8,7 +8,7 @@ const WORLD_FILE = 'world-atlas/countries-50m.json';
 
 let cached: Topology | undefined;
 
-/** Loads the Natural Earth 1:50m world country topology from world-atlas (read once, then memoised). */
+/** Loads the Natural Earth 1:50m world countries topology from world-atlas, memoised. */
 export function loadWorldTopology(): Topology {
   if (cached === undefined) {
     const file = createRequire(import.meta.url).resolve(WORLD_FILE);

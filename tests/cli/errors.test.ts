@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+
+/** Each broken fixture, the problem it must report, and where. */
+const cases: { fixture: string; rule: string; file: string; line: number; message: RegExp; hint?: RegExp }[] = [
+  { fixture: 'broken-yaml', rule: 'yaml-syntax', file: '01-bad.md', line: 4, message: /Invalid YAML/, hint: /never closed/ },
+  { fixture: 'broken-deck-yaml', rule: 'yaml-syntax', file: 'index.md', line: 3, message: /Invalid YAML/ },
+  { fixture: 'broken-missing-title', rule: 'missing-field', file: '01-untitled.md', line: 1, message: /`title` is required/, hint: /Add `title: \.\.\.`/ },
+  { fixture: 'broken-wrong-type', rule: 'invalid-field', file: '01-wrong.md', line: 3, message: /`order`: Expected a number.*"first"/ },
+  { fixture: 'broken-unknown-layout', rule: 'unknown-layout', file: '01-layout.md', line: 3, message: /Unknown layout `timelime`/, hint: /Did you mean `timeline`\?.*Available layouts: .*comparison/ },
+  { fixture: 'broken-duplicate-id', rule: 'duplicate-id', file: '02-two.md', line: 1, message: /`same` is already used by .*01-one\.md/ },
+  { fixture: 'broken-undefined-source', rule: 'undefined-source', file: '01-cites.md', line: 5, message: /Source `unknwn` is not defined/ },
+  { fixture: 'broken-missing-image', rule: 'missing-asset', file: '01-image.md', line: 6, message: /images\/nothere\.png not found/ },
+  { fixture: 'broken-escaping-asset', rule: 'asset-escape', file: '01-escape.md', line: 4, message: /outside the briefing folder/ },
+  { fixture: 'broken-empty-section', rule: 'empty-section', file: '01-empty.md', line: 1, message: /empty/ },
+  { fixture: 'broken-binary-section', rule: 'binary-file', file: '01-binary.md', line: 1, message: /not text/ },
+  { fixture: 'broken-template', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /Template error: if doesn't match each/ },
+];
+
+describe('bad input', () => {
+  for (const c of cases) {
+    it(`reports ${c.rule} for ${c.fixture} with file and line, and exits 1`, () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const r = runCli(['build', join(FIXTURES, c.fixture), '--out', dir]);
+        expect(r.code).toBe(1);
+        const path = `tests/fixtures/${c.fixture}/${c.file}`;
+        const line = r.stderr.split('\n').find((l) => l.includes(`[${c.rule}]`));
+        expect(line, r.stderr).toBeDefined();
+        expect(line!.startsWith(`${path}:${c.line}:`), line).toBe(true);
+        expect(line).toMatch(c.message);
+        if (c.hint) expect(r.stderr).toMatch(c.hint);
+        expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+        expect(existsSync(join(dir, c.fixture))).toBe(false);
+      } finally {
+        cleanup();
+      }
+    });
+  }
+
+  it('lists every problem of a build, not only the first', () => {
+    const r = runCli(['build', join(FIXTURES, 'broken-many'), '--out', tempDir().dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('01-a.md:3:8 error `order`');
+    expect(r.stderr).toContain('02-b.md:3:9 error Unknown layout `nope`');
+    expect(r.stderr).toContain('03-c.md:1:1 error `title` is required');
+    expect(r.stderr).toContain('03-c.md:2:1 warning Unknown front-matter key `titel`');
+    expect(r.stderr).toContain('fix: Did you mean `title`?');
+    expect(r.stderr).toContain('3 errors, 1 warning');
+  });
+
+  it('shows a code frame under each positioned error', () => {
+    const r = runCli(['build', join(FIXTURES, 'broken-wrong-type'), '--out', tempDir().dir]);
+    expect(r.stderr).toContain('  3 | order: "first"\n    |        ^');
+  });
+
+  it('says which folder is not a briefing', () => {
+    const r = runCli(['build', join(FIXTURES, 'does-not-exist'), '--out', tempDir().dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/does-not-exist error Briefing folder not found \[not-a-briefing\]/);
+  });
+});
