@@ -1,8 +1,8 @@
 /** build() = load -> parse -> render -> compose -> emit, with a per-section cache for watch mode. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { compose } from './core/compose.js';
+import { join, resolve, sep } from 'node:path';
+import { compose, createComposeMemo, type ComposeMemo } from './core/compose.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from './core/diagnostics.js';
 import { parseDeck, parseSection, sortSections } from './core/parse.js';
 import { renderMarkdown } from './core/render.js';
@@ -29,6 +29,11 @@ export interface BuildOptions {
   cache?: BuildCache;
   /** Validate only: run every stage but write nothing. */
   dryRun?: boolean;
+  /**
+   * Watch mode, with `cache`: absolute paths changed since the previous build with that cache. Every other file
+   * the cache holds is taken from memory instead of being read again. Without it, every file is read.
+   */
+  changed?: readonly string[];
 }
 
 export interface DeckResult {
@@ -42,6 +47,8 @@ export interface DeckResult {
   sections: number;
   /** Section files parsed and rendered in this build (not taken from the cache). */
   rendered: string[];
+  /** Section files run through their layout template in this build (not taken from the cache). */
+  recomposed?: string[];
   ms: number;
   diagnostics: Diagnostic[];
   /** Every file and folder the build read: what watch mode watches. */
@@ -49,6 +56,8 @@ export interface DeckResult {
   ok: boolean;
   /** The composed index.html, for the dev server and browser-based checks. */
   html?: string;
+  /** Every file of the deck folder, as emit writes it; set when the build succeeded (also on a dry run). */
+  files?: OutputFile[];
 }
 
 export interface BuildResult {
@@ -61,11 +70,15 @@ export interface BuildResult {
 export interface BuildCache {
   sections: Map<string, { parsed: ReturnType<typeof parseSection>; rendered?: RenderedSection }>;
   templates: Map<string, ReturnType<typeof compileTemplates>>;
+  /** Text of the files read, by absolute path (see `BuildOptions.changed`). */
+  files: Map<string, string>;
+  /** Each section's composed slides, reused while its inputs are unchanged. */
+  composed: ComposeMemo;
 }
 
 /** A fresh cache for watch mode. */
 export function createCache(): BuildCache {
-  return { sections: new Map(), templates: new Map() };
+  return { sections: new Map(), templates: new Map(), files: new Map(), composed: createComposeMemo() };
 }
 
 /** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
@@ -102,7 +115,8 @@ type DeckOptions = BuildOptions & { cwd: string; outDir: string };
 /** Build a single briefing folder into `<outDir>/<slug>`. */
 export async function buildDeck(dir: string, options: DeckOptions): Promise<DeckResult> {
   const started = performance.now();
-  const loaded = loadBriefing(dir, options.cwd);
+  const loaded = loadBriefing(dir, options.cwd, reusable(options));
+  if (options.cache) for (const [path, text] of loaded.texts) options.cache.files.set(path, text);
   const diagnostics = [...loaded.diagnostics];
   const result = (extra: Partial<DeckResult>): DeckResult => {
     const all = sortDiagnostics(diagnostics);
@@ -162,10 +176,10 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
-  const composed = compose({ deck, title: titleSlide(deck, allowScripts), sections: ordered, templates: templates.compiled, runtime: runtime.paths });
+  const composed = compose({ deck, title: titleSlide(deck, allowScripts), sections: ordered, templates: templates.compiled, runtime: runtime.paths, memo: cache.composed });
   diagnostics.push(...composed.diagnostics);
-  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, watch, html: composed.html };
-  if (hasErrors(diagnostics) || options.dryRun) return result(summary);
+  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html };
+  if (hasErrors(diagnostics)) return result(summary);
 
   const files: OutputFile[] = [
     { path: 'index.html', content: composed.html },
@@ -173,8 +187,19 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     ...assets.files,
     ...ordered.flatMap((r) => r.files.map((f) => ({ path: f.path, content: f.content }))),
   ];
+  if (options.dryRun) return result({ ...summary, files });
   const written = emitDeck(options.outDir, loaded.slug, files);
-  return result({ ...summary, outDir: written });
+  return result({ ...summary, files, outDir: written });
+}
+
+/** The cached file texts a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */
+function reusable(options: DeckOptions): ReadonlyMap<string, string> | undefined {
+  const { cache, changed } = options;
+  if (!cache || !changed) return undefined;
+  for (const path of cache.files.keys()) {
+    if (changed.some((c) => path === c || path.startsWith(c.endsWith(sep) ? c : c + sep))) cache.files.delete(path);
+  }
+  return cache.files;
 }
 
 function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): RenderedSlide {

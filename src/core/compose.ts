@@ -6,7 +6,7 @@ import { agendaEntries, citationLine, citedSources, paginate, type CitedSource }
 import { escapeHtml } from './render.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import type { Attribute } from './slides.js';
-import type { Deck, RenderedSection, RenderedSlide } from './model.js';
+import type { Deck, RenderedSection, RenderedSlide, Section } from './model.js';
 
 export interface ComposeInput {
   deck: Deck;
@@ -16,12 +16,39 @@ export interface ComposeInput {
   templates: CompiledTemplates;
   /** Paths of the runtime files inside the deck folder. */
   runtime: { revealCss: string; themeCss: string; revealJs: string; notesJs: string };
+  /** Slide HTML of earlier composes (watch mode): a section whose inputs did not change is not run through Handlebars again. */
+  memo?: ComposeMemo;
+}
+
+/** What a section composed to, and the inputs it was composed from. */
+interface MemoEntry {
+  stacks: unknown;
+  data: unknown;
+  templates: CompiledTemplates;
+  deck: string;
+  citation: string;
+  /** Set only when the section's layout read the agenda or the sources list. */
+  agenda?: string;
+  sources?: string;
+  html: string[];
+  slides: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Per-section compose results, keyed by the (cached, hence stable) parsed section. */
+export type ComposeMemo = WeakMap<Section, MemoEntry>;
+
+/** An empty memo for a watch session. */
+export function createComposeMemo(): ComposeMemo {
+  return new WeakMap();
 }
 
 export interface Composed {
   html: string;
   slides: number;
   diagnostics: Diagnostic[];
+  /** Section files run through their layout in this compose (not taken from the memo). */
+  recomposed: string[];
 }
 
 const AGENDA_PER_SLIDE = 7;
@@ -51,6 +78,12 @@ export function compose(input: ComposeInput): Composed {
   const deckView = deckViewOf(deck);
   const layoutNames = [...templates.layouts.keys()].sort();
   let slideCount = 0;
+  const recomposed: string[] = [];
+  // Which generated lists a layout read, found by watching property access, so the memo knows what a slide depends on.
+  const read = { agenda: false, sources: false };
+  const deckKey = input.memo ? JSON.stringify(deckView) : '';
+  const agendaKey = input.memo ? JSON.stringify(agenda) : '';
+  const sourcesKey = input.memo ? JSON.stringify(cited) : '';
 
   const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string): string => {
     const template = templates.layouts.get(layout)!;
@@ -84,13 +117,24 @@ export function compose(input: ComposeInput): Composed {
       }
     }
     const citation = citationLine(section, cited);
+    const hit = input.memo?.get(section);
+    if (hit && hit.stacks === rendered.stacks && hit.data === rendered.data && hit.templates === templates && hit.deck === deckKey && hit.citation === citation &&
+        (hit.agenda === undefined || hit.agenda === agendaKey) && (hit.sources === undefined || hit.sources === sourcesKey)) {
+      out.push(...hit.html);
+      slideCount += hit.slides;
+      diagnostics.push(...hit.diagnostics);
+      continue;
+    }
+    const before = { out: out.length, slides: slideCount, diagnostics: diagnostics.length };
+    read.agenda = read.sources = false;
+    recomposed.push(section.file);
     const sectionView = { id: section.id, title: section.title, layout: section.layout, ...rendered.data };
     const pages = generatedPages(section.layout, agenda, cited);
     rendered.stacks.forEach((stack, h) => {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
         const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
-        return renderSlide(section.layout, { deck: deckView, section: sectionView, slide, agenda, sources: cited, page: pages[0] ?? [] },
+        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide }, agenda, cited, pages[0] ?? [], read),
           [...attrs, { name: 'data-section', value: section.id }], slide.notesHtml, citation);
       });
       out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
@@ -98,8 +142,13 @@ export function compose(input: ComposeInput): Composed {
     // Generated lists that do not fit one slide continue on further slides of the same layout.
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
-      out.push(renderSlide(section.layout, { deck: deckView, section: { ...sectionView, title: `${section.title} (${i + 2}/${pages.length})` }, slide, agenda, sources: cited, page },
+      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: `${section.title} (${i + 2}/${pages.length})` }, slide }, agenda, cited, page, read),
         [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }], '', ''));
+    });
+    input.memo?.set(section, {
+      stacks: rendered.stacks, data: rendered.data, templates, deck: deckKey, citation,
+      ...(read.agenda ? { agenda: agendaKey } : {}), ...(read.sources ? { sources: sourcesKey } : {}),
+      html: out.slice(before.out), slides: slideCount - before.slides, diagnostics: diagnostics.slice(before.diagnostics),
     });
   }
 
@@ -111,7 +160,16 @@ export function compose(input: ComposeInput): Composed {
     revealConfig: scriptJson(reveal),
   });
   if (page.diagnostic) diagnostics.push(page.diagnostic);
-  return { html: page.html, slides: slideCount, diagnostics };
+  return { html: page.html, slides: slideCount, diagnostics, recomposed };
+}
+
+/** A layout's context whose generated lists note when they are read: what the compose memo keys a section on. */
+function tracked(base: Record<string, unknown>, agenda: unknown, sources: unknown, page: unknown, read: { agenda: boolean; sources: boolean }): Record<string, unknown> {
+  return Object.defineProperties(base, {
+    agenda: { enumerable: true, get: () => ((read.agenda = true), agenda) },
+    sources: { enumerable: true, get: () => ((read.sources = true), sources) },
+    page: { enumerable: true, get: () => ((read.agenda = read.sources = true), page) },
+  });
 }
 
 function generatedPages(layout: string, agenda: unknown[], cited: CitedSource[]): unknown[][] {

@@ -18,11 +18,16 @@ export interface LoadedBriefing {
   templates: TemplateFile[];
   /** Every file and folder the build depends on. */
   watch: string[];
+  /** The text of every file read, by absolute path: what a watch-mode rebuild reuses for files that did not change. */
+  texts: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
-/** Read `index.md`, the section files and the templates of the briefing in `dir`. */
-export function loadBriefing(dir: string, cwd: string): LoadedBriefing {
+/**
+ * Read `index.md`, the section files and the templates of the briefing in `dir`. Files whose absolute path
+ * is in `known` are taken from it instead of the disk (watch mode: the watcher knows what changed).
+ */
+export function loadBriefing(dir: string, cwd: string, known?: ReadonlyMap<string, string>): LoadedBriefing {
   const diagnostics: Diagnostic[] = [];
   const shown = (abs: string) => displayPath(abs, cwd);
   let root: string;
@@ -35,9 +40,15 @@ export function loadBriefing(dir: string, cwd: string): LoadedBriefing {
     return empty(root, [error('not-a-briefing', shown(dir), 'Not a briefing: the folder has no index.md', {}, 'A briefing folder holds index.md (the deck) and one .md file per section.')]);
   }
   const watch = [root];
+  const texts = new Map<string, string>();
+  const textOf = (abs: string, base: string): string | undefined => {
+    const text = known?.get(abs) ?? readText(abs, base, shown(abs), diagnostics);
+    if (text !== undefined) texts.set(abs, text);
+    return text;
+  };
   const read = (abs: string): SourceFile | undefined => {
     watch.push(abs);
-    const file = readText(abs, root, shown(abs), diagnostics);
+    const file = textOf(abs, root);
     return file === undefined ? undefined : { file: shown(abs), rel: relative(root, abs).split(sep).join('/'), text: file };
   };
 
@@ -49,21 +60,23 @@ export function loadBriefing(dir: string, cwd: string): LoadedBriefing {
     const section = read(join(root, entry.name));
     if (section) sections.push(section);
   }
-  const templates = loadTemplates(root, watch, shown, diagnostics);
-  const result: LoadedBriefing = { slug: basename(root), dir: root, sections, templates, watch, diagnostics };
+  const templates = loadTemplates(root, watch, shown, textOf);
+  const result: LoadedBriefing = { slug: basename(root), dir: root, sections, templates, watch, texts, diagnostics };
   if (deck) result.deck = deck;
   return result;
 }
 
-function loadTemplates(root: string, watch: string[], shown: (abs: string) => string, diagnostics: Diagnostic[]): TemplateFile[] {
+function loadTemplates(root: string, watch: string[], shown: (abs: string) => string, textOf: (abs: string, base: string) => string | undefined): TemplateFile[] {
   const byName = new Map<string, TemplateFile>();
   for (const base of [TEMPLATES_DIR, join(root, 'templates')]) {
     if (!existsSync(base)) continue;
     watch.push(base);
+    // The layout and partial folders themselves, so a template added to them later is noticed.
+    for (const folder of ['layouts', 'partials']) if (existsSync(join(base, folder))) watch.push(join(base, folder));
     for (const name of templateNames(base)) {
       const abs = join(base, ...name.split('/')) + '.hbs';
       watch.push(abs);
-      const text = readText(abs, base === TEMPLATES_DIR ? TEMPLATES_DIR : root, shown(abs), diagnostics);
+      const text = textOf(abs, base === TEMPLATES_DIR ? TEMPLATES_DIR : root);
       if (text !== undefined) byName.set(name, { name, file: shown(abs), text });
     }
   }
@@ -124,5 +137,5 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {
-  return { slug: basename(dir), dir, sections: [], templates: [], watch: [], diagnostics };
+  return { slug: basename(dir), dir, sections: [], templates: [], watch: [], texts: new Map(), diagnostics };
 }
