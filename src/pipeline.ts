@@ -139,18 +139,22 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const cache = options.cache ?? createCache();
   const rendered: string[] = [];
-  const needsMap = loaded.sections.some((s) => /^\s*(map|layout\s*:\s*map)\s*:?/m.test(s.text));
-  const renderMap = needsMap ? await loadMapRenderer() : undefined;
-  const sections: RenderedSection[] = [];
-  const used = new Set<string>();
-  for (const file of loaded.sections) {
+  const entries = loaded.sections.map((file) => {
     const key = hash(`${file.rel}\0${allowScripts}\0${file.text}`);
-    used.add(key);
     let entry = cache.sections.get(key);
     if (!entry) {
       entry = { parsed: parseSection(file) };
       cache.sections.set(key, entry);
     }
+    return { key, file, entry };
+  });
+  // Geographic data is loaded only for decks that draw a map.
+  const needsMap = entries.some(({ entry }) => entry.parsed.value?.front.map && !entry.rendered);
+  const renderMap = needsMap ? await loadMapRenderer() : undefined;
+  const sections: RenderedSection[] = [];
+  const used = new Set<string>();
+  for (const { key, file, entry } of entries) {
+    used.add(key);
     diagnostics.push(...entry.parsed.diagnostics);
     const section = entry.parsed.value;
     if (!section || (section.draft && !options.drafts)) continue;
