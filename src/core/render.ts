@@ -1,15 +1,32 @@
 /** Render slide Markdown to HTML: marked, reveal.js element comments, asset paths, sanitizing. */
+import { createRequire } from 'node:module';
 import { Marked } from 'marked';
-import { parseDocument } from 'htmlparser2';
-import { textContent, findAll, findOne } from 'domutils';
-import render from 'dom-serializer';
-import { isComment, isTag, type AnyNode, type Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { warning, type Diagnostic } from './diagnostics.js';
 import { parseAttributes } from './slides.js';
 import { sanitize } from './sanitize.js';
 import { resolveAsset, type AssetRef } from './assets.js';
+import { renderPlain, renderPlainInline } from './render-plain.js';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+// The DOM libraries are loaded on first use: Markdown without raw HTML takes the fast path
+// (render-plain.ts) and never needs them, and loading them costs more than rendering a small deck.
+const require = createRequire(import.meta.url);
+let domLibraries: DomLibraries | undefined;
+type DomLibraries = Pick<typeof import('htmlparser2'), 'parseDocument'> &
+  Pick<typeof import('domutils'), 'textContent' | 'findAll' | 'findOne'> &
+  Pick<typeof import('domhandler'), 'isComment' | 'isTag'> & { render: typeof import('dom-serializer').default };
+function dom(): DomLibraries {
+  if (!domLibraries) {
+    const { parseDocument } = require('htmlparser2') as typeof import('htmlparser2');
+    const { textContent, findAll, findOne } = require('domutils') as typeof import('domutils');
+    const { isComment, isTag } = require('domhandler') as typeof import('domhandler');
+    const render = (require('dom-serializer') as typeof import('dom-serializer')).default;
+    domLibraries = { parseDocument, textContent, findAll, findOne, isComment, isTag, render };
+  }
+  return domLibraries;
+}
 
 /** What rendering needs to know about where the Markdown came from. */
 export interface RenderContext {
@@ -38,6 +55,12 @@ const UNSAFE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'fr
 /** Render a block of Markdown. `line` is the file line the Markdown starts on. */
 export function renderMarkdown(markdown: string, ctx: RenderContext, line: number): RenderedHtml {
   if (!markdown.trim()) return { html: '', hasHeading: false, assets: [], diagnostics: [] };
+  return renderPlain(marked, markdown, ctx, line) ?? renderMarkdownFull(markdown, ctx, line);
+}
+
+/** The full path: marked, then DOM post-processing and sanitizing. Exported so tests can compare it with the fast path. */
+export function renderMarkdownFull(markdown: string, ctx: RenderContext, line: number): RenderedHtml {
+  if (!markdown.trim()) return { html: '', hasHeading: false, assets: [], diagnostics: [] };
   const raw = marked.parse(markdown) as string;
   return postProcess(raw, markdown, ctx, line);
 }
@@ -47,7 +70,8 @@ export function renderMarkdown(markdown: string, ctx: RenderContext, line: numbe
  * links) is applied, so a title can never inject markup.
  */
 export function renderInline(text: string): string {
-  return sanitize(marked.parseInline(escapeHtml(text)) as string);
+  const escaped = escapeHtml(text);
+  return renderPlainInline(marked, escaped) ?? sanitize(marked.parseInline(escaped) as string);
 }
 
 /** Escape text for HTML element content and attribute values. */
@@ -56,6 +80,7 @@ export function escapeHtml(text: string): string {
 }
 
 function postProcess(raw: string, markdown: string, ctx: RenderContext, line: number): RenderedHtml {
+  const { parseDocument, findAll, findOne, textContent, render, isTag } = dom();
   const doc = parseDocument(raw, { lowerCaseAttributeNames: false });
   const diagnostics: Diagnostic[] = [];
   const assets: AssetRef[] = [];
@@ -126,6 +151,7 @@ function postProcess(raw: string, markdown: string, ctx: RenderContext, line: nu
  * parent when the comment follows text. We do it at build time so the deck needs no Markdown plugin.
  */
 function applyElementComments(nodes: AnyNode[]): void {
+  const { isComment, isTag } = dom();
   for (const node of nodes) {
     if (isComment(node)) {
       const match = ELEMENT_COMMENT.exec(node.data);

@@ -1,0 +1,185 @@
+/**
+ * The fast path of rendering: Markdown with no raw HTML, whose links and images use plain URLs.
+ *
+ * marked's output for such Markdown holds only marked's own tags and attributes, every one of which
+ * the sanitizer allows, so parsing it into a DOM, serializing it and sanitizing it again changes
+ * nothing but spelling (`<br>` becomes `<br />`, `&#39;` becomes `'`). This module applies that
+ * spelling directly to marked's output and returns undefined for anything outside that subset,
+ * which then takes the full path (render.ts: DOM post-processing and sanitize-html).
+ * tests/unit/render-plain.test.ts proves both paths give the same bytes.
+ */
+import type { Marked } from 'marked';
+import { warning, type Diagnostic } from './diagnostics.js';
+import { resolveAsset, type AssetRef } from './assets.js';
+import type { RenderContext, RenderedHtml } from './render.js';
+
+/** The tags marked emits for core Markdown and GFM, with the attributes it gives each. */
+const MARKED_TAGS: Record<string, readonly string[]> = {
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title'],
+  code: ['class'],
+  ol: ['start'],
+  th: ['align'],
+  td: ['align'],
+  input: ['checked', 'disabled', 'type'],
+  ...Object.fromEntries(
+    ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'pre', 'em', 'strong', 'del', 'br', 'hr']
+      .map((tag) => [tag, []]),
+  ),
+};
+/** Written `<br />` by the sanitizer. */
+const SELF_CLOSING = new Set(['img', 'br', 'hr', 'input']);
+/** Attributes marked writes as `checked=""`; the sanitizer writes them bare. */
+const BOOLEAN_ATTRIBUTES = new Set(['checked', 'disabled']);
+/** Named references worth decoding here; any other one sends the Markdown down the full path. */
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…', copy: '©',
+  reg: '®', trade: '™', deg: '°', times: '×', middot: '·', bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  laquo: '«', raquo: '»', euro: '€', pound: '£', sect: '§', para: '¶', plusmn: '±', larr: '←', rarr: '→',
+};
+const TOKEN = /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")*)>|[^<>]+/y;
+const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));|&/g;
+const HEADING = /^h[1-6]$/;
+
+/** Render Markdown on the fast path; undefined when it needs the full path. `line`: its first file line. */
+export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext, line: number): RenderedHtml | undefined {
+  if (ctx.allowScripts || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(markdown)) return undefined;
+  const tokens = marked.lexer(markdown);
+  let plain = true;
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'html' || token.type === 'tag') plain = false;
+  });
+  if (!plain) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const assets: AssetRef[] = [];
+  let lines: string[] | undefined;
+  const lineOf = (needle: string) => {
+    const index = needle ? (lines ??= markdown.split('\n')).findIndex((l) => l.includes(needle)) : -1;
+    return index === -1 ? line : line + index;
+  };
+  const image = (src: string): string => {
+    const resolved = resolveAsset(src, ctx.dir);
+    if (resolved.kind === 'local') {
+      assets.push({ path: resolved.path, file: ctx.file, line: lineOf(src) });
+      return resolved.href;
+    }
+    if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line: lineOf(src), escapes: true });
+    else if (resolved.kind === 'remote') {
+      diagnostics.push(
+        warning('remote-asset', ctx.file, `${src} is loaded from the network, so the deck will not show it offline`, { line: lineOf(src) },
+          'Download the file into the briefing folder and reference it by a relative path.'),
+      );
+    }
+    return src;
+  };
+  const out = respell(marked.parser(tokens), image);
+  if (out === undefined) return undefined;
+  return { html: out.html, ...(out.title ? { title: out.title } : {}), hasHeading: out.hasHeading, assets, diagnostics };
+}
+
+/** Render inline Markdown of an already HTML-escaped string on the fast path; undefined when it needs the full path. */
+export function renderPlainInline(marked: Marked, escaped: string): string | undefined {
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(escaped)) return undefined;
+  return respell(marked.parseInline(escaped) as string, (src) => src)?.html;
+}
+
+interface Respelled {
+  html: string;
+  title?: string;
+  hasHeading: boolean;
+}
+
+/**
+ * Rewrite marked's HTML in the sanitizer's spelling. `image` maps each image source to the one
+ * to write. Undefined when the HTML holds anything but marked's own tags and plain URLs.
+ */
+function respell(raw: string, image: (src: string) => string): Respelled | undefined {
+  let html = '';
+  let first: string | undefined;
+  let heading: string | undefined;
+  let title: string | undefined;
+  let depth = 0;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < raw.length) {
+    const start = TOKEN.lastIndex;
+    const m = TOKEN.exec(raw);
+    if (!m) return undefined;
+    const [text, close, open, attributes] = m;
+    if (close !== undefined) {
+      if (heading !== undefined && close === heading && --depth === 0) heading = undefined;
+      html += text;
+    } else if (open !== undefined) {
+      const allowed = MARKED_TAGS[open];
+      if (!allowed) return undefined;
+      first ??= open;
+      if (title === undefined && HEADING.test(open)) {
+        heading = open;
+        title = '';
+        depth = 1;
+      } else if (heading === open) depth++;
+      html += `<${open}`;
+      for (const [, name, value] of (attributes ?? '').matchAll(ATTRIBUTE)) {
+        if (!allowed.includes(name!)) return undefined;
+        let decoded = decode(value!);
+        if (decoded === undefined) return undefined;
+        if (name === 'href' || name === 'src') {
+          if (!plainUrl(decoded, open === 'a' ? LINK_SCHEMES : IMAGE_SCHEMES)) return undefined;
+          if (open === 'img') decoded = image(decoded);
+        }
+        if (BOOLEAN_ATTRIBUTES.has(name!)) html += ` ${name}`;
+        else if (decoded === '' && name !== 'alt') return undefined;
+        else html += ` ${name}="${escape(decoded).replace(/"/g, '&quot;')}"`;
+      }
+      html += SELF_CLOSING.has(open) ? ' />' : '>';
+    } else {
+      const decoded = decode(text);
+      if (decoded === undefined) return undefined;
+      if (heading !== undefined) title += decoded;
+      html += escape(decoded);
+    }
+    if (TOKEN.lastIndex === start) return undefined;
+  }
+  const trimmed = title?.trim();
+  return { html, ...(trimmed ? { title: trimmed } : {}), hasHeading: first !== undefined && HEADING.test(first) };
+}
+
+const LINK_SCHEMES = /^(https?|mailto|tel):/i;
+const IMAGE_SCHEMES = /^https?:/i;
+
+/** A URL the sanitizer keeps unchanged: relative, or with one of `schemes`; nothing it would launder. */
+function plainUrl(url: string, schemes: RegExp): boolean {
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(url) || url.startsWith('//')) return false;
+  const scheme = /^[^/?#]*:/.exec(url);
+  return !scheme || schemes.test(url);
+}
+
+/** Decode the character references marked writes (and common named ones); undefined for any other. */
+function decode(text: string): string | undefined {
+  if (!text.includes('&')) return text;
+  let failed = false;
+  const out = text.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      const c = NAMED[name];
+      if (c === undefined) failed = true;
+      return c ?? whole;
+    }
+    if (dec === undefined && hex === undefined) {
+      failed = true;
+      return whole;
+    }
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    // Only code points that every HTML decoder maps to themselves (no C1 remapping, no surrogates).
+    if (!((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0x10ffff))) {
+      failed = true;
+      return whole;
+    }
+    return String.fromCodePoint(code);
+  });
+  return failed ? undefined : out;
+}
+
+/** The sanitizer's escaping of text: `&`, `<` and `>`. */
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
