@@ -34,10 +34,11 @@ const COMMON: Options = {
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'Build briefings into reveal.js decks',
-    usage: 'briefing build [path...] [--out dir] [--drafts]',
+    usage: 'briefing build [path...] [--out dir] [--drafts] [--watch]',
     options: {
       out: { type: 'string', short: 'o' },
       drafts: { type: 'boolean' },
+      watch: { type: 'boolean', short: 'w' },
     },
     details: `Builds each briefing folder (default: every folder in ./briefings with an index.md)
 into <out>/<slug>/index.html (default out: ./dist), and writes <out>/index.html listing the decks.
@@ -45,10 +46,36 @@ into <out>/<slug>/index.html (default out: ./dist), and writes <out>/index.html 
 Options:
   -o, --out <dir>   output root instead of ./dist
       --drafts      include sections marked draft: true
+  -w, --watch       keep running: rebuild when a file the build read changes (Ctrl-C stops)
       --debug       show stack traces for internal errors`,
     async run(values, positionals, io) {
       const { runBuild } = await import('./cli/build.js');
-      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts }, io);
+      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch }, io);
+    },
+  },
+  serve: {
+    summary: 'Serve a briefing with live reload while you edit it',
+    usage: 'briefing serve [path] [--port N] [--host H] [--open] [--drafts]',
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      open: { type: 'boolean' },
+      drafts: { type: 'boolean' },
+    },
+    details: `Builds the briefing (default: the only folder in ./briefings) into a temporary folder, serves it at
+http://127.0.0.1:8000/ and rebuilds on every change to a file the build read: sections, index.md,
+templates, assets, theme. Open pages reload by themselves and stay on their slide; a bad edit shows
+its error over the last good deck. Nothing is written to dist/.
+
+Options:
+  -p, --port <n>    port (default 8000; 0 picks a free one). A port in use is an error (exit 1)
+      --host <h>    address to listen on (default 127.0.0.1, this machine only); others get a warning
+      --open        open the deck in the default browser ($BROWSER if set)
+      --drafts      include sections marked draft: true
+      --debug       show stack traces for internal errors`,
+    async run(values, positionals, io) {
+      const { runServe } = await import('./cli/serve.js');
+      return runServe({ briefings: positionals, port: values.port as string | undefined, host: values.host as string | undefined, open: !!values.open, drafts: !!values.drafts }, io);
     },
   },
 };

@@ -3,3 +3,7 @@ export { build, buildDeck, createCache, findBriefings } from './pipeline.js';
 export type { BuildOptions, BuildResult, DeckResult, BuildCache } from './pipeline.js';
 export { BriefingError, formatPlain, hasErrors } from './core/diagnostics.js';
 export type { Diagnostic, Severity } from './core/diagnostics.js';
+export { serve } from './commands/serve.js';
+export type { ServeOptions, ServeHandle } from './commands/serve.js';
+export { watch } from './commands/watch.js';
+export type { WatchOptions, WatchSession, BuildEvent } from './commands/watch.js';

@@ -9,6 +9,8 @@ export interface BuildFlags {
   briefings: string[];
   out?: string | undefined;
   drafts: boolean;
+  /** Keep running and rebuild on change (`--watch`). */
+  watch?: boolean;
 }
 
 interface Io {
@@ -20,6 +22,7 @@ interface Io {
 
 /** Run a build from CLI flags; returns the exit code. */
 export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
+  if (flags.watch) return (await import('./watch.js')).runWatch(flags, io);
   const options = { briefings: flags.briefings, drafts: flags.drafts, ...(flags.out ? { outDir: flags.out } : {}) };
   const result = await build(options);
   report(result.diagnostics, io);

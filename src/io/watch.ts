@@ -1,0 +1,156 @@
+/** Watch the files a build read; debounce bursts, and run rebuilds one at a time without losing a change. */
+import { existsSync, statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface WatcherOptions {
+  /** Files and folders to watch, as the build reports them (`DeckResult.watch`). */
+  paths: readonly string[];
+  /** Handles one batch of changed absolute paths; the next batch waits until this one settles. */
+  onChange(paths: string[]): Promise<void> | void;
+  /** Quiet time that closes a burst of changes into one batch. Default 60 ms. */
+  debounceMs?: number;
+  /** Listen to the file system (default true). `false` leaves only `trigger`, so a test controls every change. */
+  fsEvents?: boolean;
+  /** A folder could not be watched, or `onChange` threw. The watcher carries on. */
+  onError?(error: Error): void;
+}
+
+export interface Watcher {
+  /** Report a change as the file system would: the entry point tests use. */
+  trigger(path: string): void;
+  /** Watch a new list of paths (a rebuild may have read other files than the last one). */
+  update(paths: readonly string[]): void;
+  /** Resolves once no change is waiting and no batch is running. */
+  idle(): Promise<void>;
+  /** Number of files and folders being watched. */
+  readonly size: number;
+  close(): void;
+}
+
+/**
+ * Watch `paths`. Folders are watched rather than single files, because editors often save by writing a
+ * new file and renaming it over the old one, which a watch on the old file would not survive. Changes
+ * that arrive while `onChange` runs are queued for the next batch (as Eleventy's WatchQueue does).
+ */
+export function createWatcher(options: WatcherOptions): Watcher {
+  const debounceMs = options.debounceMs ?? 60;
+  const useFs = options.fsEvents ?? true;
+  const folders = new Map<string, FSWatcher>();
+  const isFolder = new Map<string, boolean>();
+  let files = new Set<string>();
+  let listed = new Set<string>();
+  const pending = new Set<string>();
+  const waiters: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let closed = false;
+
+  const settle = () => {
+    if (timer || running || pending.size) return;
+    for (const resolve of waiters.splice(0)) resolve();
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+  const flush = () => {
+    timer = undefined;
+    if (running || closed) return settle();
+    // A file that came and went within the burst (an editor's or sed's temporary file) changed nothing the build reads.
+    const batch = [...pending].filter((p) => files.has(p) || listed.has(p) || existsSync(p)).sort();
+    pending.clear();
+    if (!batch.length) return settle();
+    running = true;
+    Promise.resolve()
+      .then(() => options.onChange(batch))
+      .catch((cause: unknown) => options.onError?.(cause instanceof Error ? cause : new Error(String(cause))))
+      .finally(() => {
+        running = false;
+        if (pending.size && !closed) schedule();
+        else settle();
+      });
+  };
+  const add = (path: string) => {
+    if (closed) return;
+    pending.add(path);
+    schedule();
+  };
+
+  // An event in a watched folder matters when it names a watched path, or an entry of a folder the build
+  // listed (a new section, a new template). Editor swap and backup files never do.
+  const onEvent = (folder: string, name: string | null) => {
+    if (!name) return add(folder);
+    const path = join(folder, name);
+    const base = basename(name);
+    if (base.startsWith('.') || base.endsWith('~') || /^\d+$/.test(base)) return;
+    if (files.has(path) || listed.has(folder) || listed.has(path)) add(path);
+  };
+
+  const watchFolderOnce = (folder: string) => {
+    if (folders.has(folder) || !useFs) return;
+    try {
+      const watcher = watchFolder(folder, { persistent: true }, (_event, name) => onEvent(folder, name === null ? null : String(name)));
+      watcher.on('error', () => {
+        // The folder went away (deleted or renamed): report it, and re-watch it when a rebuild lists it again.
+        watcher.close();
+        folders.delete(folder);
+        add(folder);
+      });
+      folders.set(folder, watcher);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') options.onError?.(cause as Error);
+    }
+  };
+
+  const update = (paths: readonly string[]) => {
+    if (closed) return;
+    const parents = new Set(paths.map((p) => dirname(p)));
+    const nextListed = new Set<string>();
+    const nextFiles = new Set<string>();
+    for (const path of paths) {
+      let folder = isFolder.get(path);
+      if (folder === undefined) {
+        try {
+          folder = statSync(path).isDirectory();
+          isFolder.set(path, folder);
+        } catch {
+          folder = false;
+        }
+      }
+      if (folder) nextListed.add(path);
+      else nextFiles.add(path);
+    }
+    const wanted = new Set([...parents, ...nextListed]);
+    for (const [folder, watcher] of folders) {
+      if (!wanted.has(folder)) {
+        watcher.close();
+        folders.delete(folder);
+      }
+    }
+    for (const folder of wanted) watchFolderOnce(folder);
+    files = nextFiles;
+    listed = nextListed;
+  };
+
+  update(options.paths);
+  return {
+    trigger: add,
+    update,
+    idle: () => new Promise<void>((resolve) => {
+      waiters.push(resolve);
+      settle();
+    }),
+    get size() {
+      return files.size + listed.size;
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      for (const watcher of folders.values()) watcher.close();
+      folders.clear();
+      pending.clear();
+      if (!running) for (const resolve of waiters.splice(0)) resolve();
+    },
+  };
+}
