@@ -4,6 +4,7 @@ import { formatDate } from './dates.js';
 import { locateInFrontMatter } from './frontmatter.js';
 import { agendaEntries, citationLine, citedSources, paginate, type CitedSource } from './generated.js';
 import { escapeHtml } from './render.js';
+import { frameSlide, numberSlides } from './slide-frame.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import type { Attribute } from './slides.js';
 import type { Deck, RenderedSection, RenderedSlide, Section } from './model.js';
@@ -52,19 +53,24 @@ export interface Composed {
 }
 
 const AGENDA_PER_SLIDE = 7;
-const SOURCES_PER_SLIDE = 6;
+const SOURCES_PER_SLIDE = 14;
 
 /** Default reveal.js options; the deck's `reveal:` front matter overrides them key by key. */
 export const REVEAL_DEFAULTS = {
   width: 1280,
   height: 720,
-  margin: 0.04,
+  // The slide fills the window: its frame (banners, footer) then sits at the screen's edges.
+  margin: 0,
   hash: true,
   center: false,
   controls: true,
   progress: true,
-  slideNumber: 'c/t',
+  // Each slide's footer shows "n / total" itself (see slide-frame.ts), so reveal.js's counter is off.
+  slideNumber: false,
+  // Calm by default: a quick cross-fade, no motion.
   transition: 'fade',
+  transitionSpeed: 'fast',
+  backgroundTransition: 'fade',
   pdfSeparateFragments: false,
 };
 
@@ -93,9 +99,8 @@ export function compose(input: ComposeInput): Composed {
     const cls = ['slide', `layout-${layout}`, ...attrs.filter((a) => a.name === 'class').map((a) => a.value)].join(' ');
     const rest = attrs.filter((a) => a.name !== 'class');
     const attrText = [` class="${escapeHtml(cls)}"`, ...rest.map((a) => ` ${a.name}="${escapeHtml(a.value)}"`)].join('');
-    const citationHtml = citation ? `\n<p class="citation">${escapeHtml(citation)}</p>` : '';
     const notes = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
-    return `<section${attrText}>\n${inner.html.trim()}${citationHtml}${notes}\n</section>`;
+    return `<section${attrText}>\n${frameSlide(inner.html.trim(), citation, deckView)}${notes}\n</section>`;
   };
 
   const out: string[] = [];
@@ -128,8 +133,10 @@ export function compose(input: ComposeInput): Composed {
     const before = { out: out.length, slides: slideCount, diagnostics: diagnostics.length };
     read.agenda = read.sources = false;
     recomposed.push(section.file);
-    const sectionView = { id: section.id, title: section.title, layout: section.layout, ...rendered.data };
     const pages = generatedPages(section.layout, agenda, cited);
+    // A generated list that spans several slides numbers them in the title: "Sources (1/5)", "Sources (2/5)", …
+    const pageTitle = (n: number) => (pages.length > 1 ? `${section.title} (${n}/${pages.length})` : section.title);
+    const sectionView = { id: section.id, title: pageTitle(1), layout: section.layout, ...rendered.data };
     rendered.stacks.forEach((stack, h) => {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
@@ -142,7 +149,7 @@ export function compose(input: ComposeInput): Composed {
     // Generated lists that do not fit one slide continue on further slides of the same layout.
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
-      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: `${section.title} (${i + 2}/${pages.length})` }, slide }, agenda, cited, page, read),
+      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, read),
         [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }], '', ''));
     });
     input.memo?.set(section, {
@@ -155,7 +162,7 @@ export function compose(input: ComposeInput): Composed {
   const reveal = { ...REVEAL_DEFAULTS, ...(deck.meta.reveal ?? {}) };
   const page = runTemplate(templates, 'deck', templates.deck, {
     deck: deckView,
-    slides: out.join('\n'),
+    slides: numberSlides(out.join('\n')),
     runtime: input.runtime,
     revealConfig: scriptJson(reveal),
   });

@@ -78,9 +78,10 @@ export function citationLine(section: Section, cited: readonly CitedSource[]): s
   return `${entries.length > 1 ? 'Sources' : 'Source'}: ${entries.map((c) => c.short).join('; ')}`;
 }
 
-/** Split a list into pages of at most `size` items (at least one page). */
+/** Split a list into the fewest pages of at most `size` items, filled evenly so the last page is not a stub (at least one page). */
 export function paginate<T>(items: readonly T[], size: number): T[][] {
   const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  const perPage = Math.ceil(items.length / Math.ceil(items.length / size));
+  for (let i = 0; i < items.length; i += perPage) pages.push(items.slice(i, i + perPage));
   return pages.length ? pages : [[]];
 }
