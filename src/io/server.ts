@@ -110,6 +110,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, root: string, l
   if (route) return route(req, res);
   const file = findFile(root, target.segments);
   if ('status' in file) return send(res, file.status, file.reason);
+  if (file.folder && !target.urlPath.endsWith('/')) {
+    // So that the page's relative links resolve inside the folder. The target is checked above: one leading slash.
+    res.writeHead(301, { Location: `${encodeURI(target.urlPath)}/`, 'Cache-Control': 'no-store' });
+    return void res.end();
+  }
   const type = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html') && options.transformHtml) {
@@ -133,7 +138,7 @@ type Refusal = { status: 400 | 403 | 404; reason: string };
 export function resolveRequest(rawUrl: string): { urlPath: string; segments: string[] } | Refusal {
   if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) return { status: 400, reason: 'Bad request path' };
   const rawPath = rawUrl.split(/[?#]/, 1)[0]!;
-  if (/%2f|%5c|\\/i.test(rawPath)) return { status: 400, reason: 'Encoded slashes are not allowed' };
+  if (/%2f|%5c|\\/i.test(rawPath)) return { status: 400, reason: 'Backslashes and encoded slashes are not allowed' };
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
@@ -149,7 +154,7 @@ export function resolveRequest(rawUrl: string): { urlPath: string; segments: str
   return { urlPath: path, segments: segments.filter(Boolean) };
 }
 
-function findFile(root: string, segments: string[]): { path: string; size: number } | Refusal {
+function findFile(root: string, segments: string[]): { path: string; size: number; folder: boolean } | Refusal {
   let real: string;
   try {
     real = realpathSync(join(root, ...segments));
@@ -158,7 +163,8 @@ function findFile(root: string, segments: string[]): { path: string; size: numbe
   }
   if (!isInside(real, root)) return { status: 403, reason: 'Path leaves the deck folder' };
   let stat = statSync(real);
-  if (stat.isDirectory()) {
+  const folder = stat.isDirectory();
+  if (folder) {
     // A folder is served through its index.html, never as a listing.
     try {
       real = realpathSync(join(real, 'index.html'));
@@ -168,7 +174,7 @@ function findFile(root: string, segments: string[]): { path: string; size: numbe
     }
     if (!isInside(real, root)) return { status: 403, reason: 'Path leaves the deck folder' };
   }
-  return stat.isFile() ? { path: real, size: stat.size } : { status: 404, reason: 'Not found' };
+  return stat.isFile() ? { path: real, size: stat.size, folder } : { status: 404, reason: 'Not found' };
 }
 
 function hostName(header: string): string {

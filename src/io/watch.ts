@@ -40,6 +40,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
   let files = new Set<string>();
   let listed = new Set<string>();
   const pending = new Set<string>();
+  const triggered = new Set<string>();
   const waiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -57,8 +58,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
     timer = undefined;
     if (running || closed) return settle();
     // A file that came and went within the burst (an editor's or sed's temporary file) changed nothing the build reads.
-    const batch = [...pending].filter((p) => files.has(p) || listed.has(p) || existsSync(p)).sort();
+    const batch = [...pending].filter((p) => triggered.has(p) || files.has(p) || listed.has(p) || existsSync(p)).sort();
     pending.clear();
+    triggered.clear();
     if (!batch.length) return settle();
     running = true;
     Promise.resolve()
@@ -134,7 +136,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   update(options.paths);
   return {
-    trigger: add,
+    trigger(path) {
+      triggered.add(path);
+      add(path);
+    },
     update,
     idle: () => new Promise<void>((resolve) => {
       waiters.push(resolve);

@@ -1,0 +1,215 @@
+/** Watch mode in-process, driven with trigger() on a temporary copy of tests/fixtures/serve-deck. */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watch, type WatchSession } from '../../src/commands/watch.js';
+import { serve, type ServeHandle } from '../../src/commands/serve.js';
+import { createWatcher } from '../../src/io/watch.js';
+import { copyFixture, tempDir } from '../helpers/cli.js';
+
+let tmp: { dir: string; cleanup: () => void };
+let deck: string;
+let session: WatchSession | undefined;
+
+beforeEach(() => {
+  tmp = tempDir('briefing-watch-');
+  deck = copyFixture('serve-deck', tmp.dir);
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+  tmp.cleanup();
+});
+
+const start = async () => {
+  session = await watch({ briefing: deck, outDir: join(tmp.dir, 'out'), cwd: tmp.dir, fsEvents: false, debounceMs: 5 });
+  expect(session.last.ok).toBe(true);
+  return session;
+};
+const change = async (s: WatchSession, ...files: string[]) => {
+  for (const f of files) s.trigger(join(deck, f));
+  await s.idle();
+  return s.last;
+};
+const edit = (file: string, from: string, to: string) => {
+  const path = join(deck, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+};
+const served = (s: WatchSession) => readFileSync(join(s.deckDir, 'index.html'), 'utf8');
+
+describe('watch mode', () => {
+  it('re-renders only the edited section and rewrites only index.html', async () => {
+    const s = await start();
+    expect(s.last.result.rendered).toHaveLength(3);
+    edit('020-middle.md', 'says hello', 'says goodbye');
+    const event = await change(s, '020-middle.md');
+    expect(event.ok).toBe(true);
+    expect(event.changed).toEqual(['serve-deck/020-middle.md']);
+    expect(event.result.rendered).toEqual(['serve-deck/020-middle.md']);
+    expect(event.result.recomposed).toEqual(['serve-deck/020-middle.md']);
+    expect(event.written).toEqual(['index.html']);
+    expect(served(s)).toContain('The middle slide says goodbye.');
+  });
+
+  it('re-composes every section, re-rendering none, when a template changes', async () => {
+    const s = await start();
+    mkdirSync(join(deck, 'templates', 'layouts'), { recursive: true });
+    writeFileSync(join(deck, 'templates', 'layouts', 'content.hbs'), '<h2 class="custom-title">{{section.title}}</h2>\n{{{slide.html}}}\n');
+    const event = await change(s, 'templates/layouts/content.hbs');
+    expect(event.result.rendered).toEqual([]);
+    expect(event.result.recomposed).toHaveLength(3);
+    expect(served(s)).toContain('<h2 class="custom-title">Middle</h2>');
+  });
+
+  it('re-composes the sections that depend on index.md when it changes', async () => {
+    const s = await start();
+    edit('index.md', 'classification: UNCLASSIFIED', 'classification: RESTRICTED');
+    const event = await change(s, 'index.md');
+    expect(event.result.rendered).toEqual([]);
+    expect(event.result.recomposed).toHaveLength(3);
+    expect(served(s)).toContain('RESTRICTED');
+  });
+
+  it('leaves a section untouched when only another section changes its body', async () => {
+    const s = await start();
+    edit('030-closing.md', 'The closing slide.', 'The closing slide, revised.');
+    const event = await change(s, '030-closing.md');
+    expect(event.result.recomposed).toEqual(['serve-deck/030-closing.md']);
+    expect(served(s)).toContain('The middle slide says hello.');
+  });
+
+  it('picks up a new section file without a restart', async () => {
+    const s = await start();
+    writeFileSync(join(deck, '040-added.md'), '---\ntitle: Added later\n---\nA section written while serving.\n');
+    const event = await change(s, '040-added.md');
+    expect(event.result.sections).toBe(4);
+    expect(event.result.rendered).toEqual(['serve-deck/040-added.md']);
+    expect(served(s)).toContain('A section written while serving.');
+  });
+
+  it('drops a deleted section file', async () => {
+    const s = await start();
+    rmSync(join(deck, '030-closing.md'));
+    const event = await change(s, '030-closing.md');
+    expect(event.ok).toBe(true);
+    expect(event.result.sections).toBe(2);
+    expect(served(s)).not.toContain('The closing slide.');
+  });
+
+  it('follows a renamed section file', async () => {
+    const s = await start();
+    renameSync(join(deck, '030-closing.md'), join(deck, '005-closing.md'));
+    const event = await change(s, '030-closing.md', '005-closing.md');
+    expect(event.result.sections).toBe(3);
+    const html = served(s);
+    expect(html.indexOf('The closing slide.')).toBeLessThan(html.indexOf('The opening point'));
+  });
+
+  it('copies an edited image again', async () => {
+    const s = await start();
+    writeFileSync(join(deck, 'images', 'dot.png'), readFileSync(join(deck, 'images', 'dot.png')).subarray(0, 40));
+    const event = await change(s, 'images/dot.png');
+    expect(event.written).toEqual(['media/images/dot.png']);
+  });
+
+  it('keeps the last good deck when a section breaks, and recovers when it is fixed', async () => {
+    const s = await start();
+    const before = served(s);
+    edit('020-middle.md', 'title: Middle', 'title: [Middle');
+    const broken = await change(s, '020-middle.md');
+    expect(broken.ok).toBe(false);
+    expect(broken.written).toEqual([]);
+    expect(served(s)).toBe(before);
+    edit('020-middle.md', 'title: [Middle', 'title: Middle, fixed');
+    const fixed = await change(s, '020-middle.md');
+    expect(fixed.ok).toBe(true);
+    expect(served(s)).toContain('Middle, fixed');
+  });
+});
+
+describe('the overlay payload of serve', () => {
+  let handle: ServeHandle | undefined;
+  afterEach(async () => {
+    await handle?.close();
+    handle = undefined;
+  });
+
+  it('names the file and line of a broken section, and clears on recovery', async () => {
+    handle = await serve({ briefing: deck, cwd: tmp.dir, port: 0, fsEvents: false, debounceMs: 5 });
+    const good = handle.state;
+    expect(good).toMatchObject({ ok: true, diagnostics: [] });
+    edit('020-middle.md', 'title: Middle', 'title: Middle\nlayout: contnet');
+    handle.session.trigger(join(deck, '020-middle.md'));
+    await handle.session.idle();
+    expect(handle.state.ok).toBe(false);
+    expect(handle.state.version).toBe(good.version);
+    expect(handle.state.diagnostics).toEqual([expect.objectContaining({ file: 'serve-deck/020-middle.md', line: 3, column: 9, rule: 'unknown-layout' })]);
+    expect(handle.state.diagnostics[0]!.hint).toContain('`content`');
+    edit('020-middle.md', 'title: Middle\nlayout: contnet', 'title: Middle again');
+    handle.session.trigger(join(deck, '020-middle.md'));
+    await handle.session.idle();
+    expect(handle.state).toMatchObject({ ok: true, diagnostics: [], version: good.version + 1 });
+  });
+
+  it('never writes into the briefing or a dist/ folder next to it', async () => {
+    handle = await serve({ briefing: deck, cwd: tmp.dir, port: 0, fsEvents: false });
+    expect(handle.deckDir.startsWith(tmp.dir)).toBe(false);
+    const deckDir = handle.deckDir;
+    await handle.close();
+    handle = undefined;
+    expect(() => readFileSync(join(deckDir, 'index.html'))).toThrow();
+    expect(() => readFileSync(join(tmp.dir, 'dist', 'serve-deck', 'index.html'))).toThrow();
+  });
+});
+
+describe('the watcher', () => {
+  it('debounces a burst of changes into one batch', async () => {
+    const batches: string[][] = [];
+    const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 20, onChange: (b) => void batches.push(b) });
+    w.trigger('/x/b.md');
+    w.trigger('/x/a.md');
+    w.trigger('/x/b.md');
+    await w.idle();
+    w.close();
+    expect(batches).toEqual([['/x/a.md', '/x/b.md']]);
+  });
+
+  it('queues changes that arrive during a rebuild for the next one', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const w = createWatcher({
+      paths: [], fsEvents: false, debounceMs: 1,
+      async onChange(batch) {
+        batches.push(batch);
+        if (batches.length === 1) {
+          started();
+          await blocked;
+        }
+      },
+    });
+    w.trigger('/x/first.md');
+    await running;
+    w.trigger('/x/second.md');
+    w.trigger('/x/third.md');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toHaveLength(1);
+    release();
+    await w.idle();
+    w.close();
+    expect(batches).toEqual([['/x/first.md'], ['/x/second.md', '/x/third.md']]);
+  });
+
+  it('hears real file-system changes in a watched folder', async () => {
+    const file = join(deck, '020-middle.md');
+    const heard = new Promise<string[]>((resolve) => {
+      const w = createWatcher({ paths: [deck, file], debounceMs: 10, onChange: (b) => { w.close(); resolve(b); } });
+      setTimeout(() => writeFileSync(file, 'changed\n'), 50);
+    });
+    expect(await heard).toContain(file);
+  });
+});
