@@ -53,6 +53,32 @@ Options:
       return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch }, io);
     },
   },
+  check: {
+    summary: 'Check briefings for errors and problems without writing anything',
+    usage: 'briefing check [path...] [--format text|json] [--strict] [--layout] [--drafts]',
+    options: {
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      layout: { type: 'boolean' },
+      drafts: { type: 'boolean' },
+    },
+    details: `Runs every build stage without writing anything, then the lint rules (broken links, alt text,
+word budget, speaker notes, sources, heading levels, stale sections, allowScripts), and reports every
+finding with file, line, column, rule id and a fix.
+
+Options:
+      --format <f>  text (default) or json (a list of findings for editors and CI)
+      --strict      exit 1 on warnings too, not only on errors
+      --layout      also open each deck in headless Chromium and report slides whose content overflows
+      --drafts      also check sections marked draft: true
+      --debug       show stack traces for internal errors
+
+Exit codes: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 bad usage.`,
+    async run(values, positionals, io) {
+      const { runCheck } = await import('./cli/check.js');
+      return runCheck({ briefings: positionals, format: values.format as string | undefined, strict: !!values.strict, layout: !!values.layout, drafts: !!values.drafts }, io);
+    },
+  },
   serve: {
     summary: 'Serve a briefing with live reload while you edit it',
     usage: 'briefing serve [path] [--port N] [--host H] [--open] [--drafts]',
@@ -76,6 +102,38 @@ Options:
     async run(values, positionals, io) {
       const { runServe } = await import('./cli/serve.js');
       return runServe({ briefings: positionals, port: values.port as string | undefined, host: values.host as string | undefined, open: !!values.open, drafts: !!values.drafts }, io);
+    },
+  },
+  pdf: {
+    summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH]',
+    options: {
+      out: { type: 'string', short: 'o' },
+      handout: { type: 'boolean' },
+      notes: { type: 'string' },
+      fragments: { type: 'string' },
+      browser: { type: 'string' },
+      drafts: { type: 'boolean' },
+    },
+    details: `Prints the briefing (default: every folder in ./briefings with an index.md) with headless Chromium
+to dist/<slug>/<slug>.pdf: one page per slide at the deck's aspect ratio, fragments in their final state,
+selectable text with embedded fonts, metadata, a bookmark per section and slide, working agenda links.
+The same deck gives the same bytes.
+
+Options:
+  -o, --out <file>            the PDF to write (one briefing only)
+      --handout               A4 portrait pages: the slide on top, its speaker notes below
+      --notes separate-page   each slide's notes on a page of their own after the slide
+      --fragments each        one page per fragment step instead of the final state
+      --browser <path>        Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
+      --drafts                include sections marked draft: true
+      --debug                 show stack traces for internal errors
+
+No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubuntu), or pass --browser.`,
+    async run(values, positionals, io) {
+      const { runPdf } = await import('./cli/pdf.js');
+      const text = (name: string) => values[name] as string | undefined;
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts }, io);
     },
   },
 };

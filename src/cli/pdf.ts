@@ -1,0 +1,135 @@
+/** `briefing pdf`: export briefings as PDF documents, with a progress bar on a terminal and Ctrl-C handling. */
+import { resolve } from 'node:path';
+import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../commands/pdf.js';
+import { displayPath } from '../io/load.js';
+import { findBriefings } from '../pipeline.js';
+import { report } from './build.js';
+import type { Style } from './report.js';
+
+export interface PdfFlags {
+  briefings: string[];
+  out?: string | undefined;
+  handout: boolean;
+  notes?: string | undefined;
+  fragments?: string | undefined;
+  browser?: string | undefined;
+  drafts: boolean;
+}
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  style: Style;
+  errStyle: Style;
+}
+
+const NOTES = ['none', 'separate-page'] as const;
+const FRAGMENTS = ['final', 'each'] as const;
+/** Exit code after Ctrl-C, as shells report a process ended by SIGINT. */
+const INTERRUPTED = 130;
+
+/** Run `briefing pdf` from CLI flags; returns the exit code. */
+export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
+  const usage = usageProblem(flags);
+  if (usage) {
+    io.err(`briefing pdf: ${usage}`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const found = findBriefings(flags.briefings, cwd);
+  if (!found.dirs.length) {
+    report(found.diagnostics, io);
+    return 1;
+  }
+  if (flags.out && found.dirs.length > 1) {
+    io.err(`briefing pdf: --out names one file, but ${found.dirs.length} briefings would be exported. Pass the briefing folder too.`);
+    return 2;
+  }
+
+  // Ctrl-C aborts the export, which closes Chromium before the process exits.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  let code = 0;
+  try {
+    for (const dir of found.dirs) {
+      const bar = process.stderr.isTTY && process.env.TERM !== 'dumb' ? progressBar(displayPath(dir, cwd), io) : undefined;
+      const options: PdfOptions = {
+        briefing: dir,
+        cwd,
+        handout: flags.handout,
+        notes: (flags.notes ?? 'none') as PdfOptions['notes'],
+        fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
+        drafts: flags.drafts,
+        signal: controller.signal,
+        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.browser ? { browser: flags.browser } : {}),
+        ...(bar ? { onProgress: bar.update } : {}),
+      };
+      let result: PdfResult;
+      try {
+        result = await exportPdf(options);
+      } catch (cause) {
+        bar?.clear();
+        if (controller.signal.aborted) {
+          io.err('briefing pdf: interrupted; Chromium was closed and no PDF was written.');
+          return INTERRUPTED;
+        }
+        throw cause;
+      }
+      bar?.clear();
+      report(result.diagnostics, io);
+      if (result.ok) io.out(summaryLine(result, cwd, io.style));
+      else code = 1;
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return code;
+}
+
+function usageProblem(flags: PdfFlags): string | undefined {
+  if (flags.notes !== undefined && !(NOTES as readonly string[]).includes(flags.notes)) return `--notes must be one of ${NOTES.join(', ')} (got "${flags.notes}").`;
+  if (flags.fragments !== undefined && !(FRAGMENTS as readonly string[]).includes(flags.fragments)) return `--fragments must be one of ${FRAGMENTS.join(', ')} (got "${flags.fragments}").`;
+  if (flags.handout && flags.notes === 'separate-page') return '--handout already prints each slide\'s notes below it; leave out --notes separate-page.';
+  if (flags.out !== undefined && !/\.pdf$/i.test(flags.out)) return `--out names the PDF file to write and must end in .pdf (got "${flags.out}").`;
+  return undefined;
+}
+
+/** "✓ nato-ukraine  39 pages, 239 KB, 2.1 s -> dist/nato-ukraine/nato-ukraine.pdf" */
+export function summaryLine(result: PdfResult, cwd: string, style: Style): string {
+  const where = result.file ? ` -> ${displayPath(resolve(result.file), cwd)}` : '';
+  return `${style.green('✓')} ${style.bold(result.slug ?? 'pdf')}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+}
+
+function kilobytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+const STAGES: Record<PdfProgress['stage'], { label: string; from: number; to: number }> = {
+  build: { label: 'building the deck', from: 0, to: 0.2 },
+  layout: { label: 'laying out pages', from: 0.2, to: 0.25 },
+  launch: { label: 'starting Chromium', from: 0.25, to: 0.3 },
+  print: { label: 'printing', from: 0.3, to: 0.9 },
+  finish: { label: 'adding outline and metadata', from: 0.9, to: 1 },
+};
+
+/** A one-line bar on stderr: `[#####-----] 12/39 slides printed · printing`. */
+function progressBar(name: string, io: Io) {
+  const width = 24;
+  let printed = 0;
+  let total = 0;
+  const update = (p: PdfProgress) => {
+    const stage = STAGES[p.stage];
+    if (p.total) total = p.total;
+    if (p.stage === 'print') printed = p.done;
+    if (p.stage === 'finish') printed = total;
+    const share = p.total ? p.done / p.total : 0;
+    const fraction = stage.from + (stage.to - stage.from) * share;
+    const filled = Math.round(fraction * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const count = total ? ` ${printed}/${total} slides printed ·` : '';
+    process.stderr.write(`\r\u001b[K${io.errStyle.bold(name)} ${bar}${count} ${io.errStyle.dim(stage.label)}`);
+  };
+  return { update, clear: () => process.stderr.write('\r\u001b[K') };
+}

@@ -1,0 +1,27 @@
+/** A Chromium launch that starts early (while the deck builds) and is closed on every exit path, abort included. */
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.js';
+
+export interface BrowserSession {
+  /** The launched browser; rejects with the launch error if Chromium (or playwright-core) does not start. */
+  ready: Promise<Browser>;
+  /** Close the browser once it is up; safe to call more than once and after a failed launch. */
+  close(): Promise<void>;
+}
+
+/** Start launching Chromium now. Aborting `signal` closes it at once, which makes pending page calls fail fast. */
+export function startBrowser(executable: string, signal?: AbortSignal): BrowserSession {
+  const ready = launchChromium(executable);
+  ready.catch(() => undefined); // observed by whoever awaits `ready`; never an unhandled rejection
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= ready.then((b) => b.close(), () => undefined).catch(() => undefined));
+  const onAbort = () => void close();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    ready,
+    close: () => {
+      signal?.removeEventListener('abort', onAbort);
+      return close();
+    },
+  };
+}

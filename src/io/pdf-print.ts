@@ -1,0 +1,54 @@
+/** Print a laid-out deck (print.html) to PDF bytes in an already launched Chromium. */
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+
+export interface PrintRequest {
+  /** The print document, inside the built deck folder so its relative URLs resolve. */
+  file: string;
+  pageSize: { width: string; height: string };
+  /** Whether Chromium should write a tagged (structured, accessible) PDF. */
+  tagged: boolean;
+}
+
+/**
+ * Runs in the page before printing: wait for the web fonts and for every image to be decoded (instead of a
+ * fixed pause), then shrink notes that would overflow their box, so notes are never cut off.
+ * A string, not a function, so that no transpiler helper leaks into the page.
+ */
+const PREPARE = `(async () => {
+  await document.fonts.ready;
+  await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined)));
+  let shrunk = 0;
+  for (const box of document.querySelectorAll('.print-fit')) {
+    let size = parseFloat(getComputedStyle(box).fontSize);
+    while (box.scrollHeight > box.clientHeight + 1 && size > 7) {
+      size = Math.max(7, size * 0.92);
+      box.style.fontSize = size.toFixed(2) + 'px';
+      shrunk++;
+    }
+  }
+  await document.fonts.ready;
+  return { pages: document.querySelectorAll('body > .print-page').length, shrunk };
+})()`;
+
+/** Open the print document, wait until it is complete, and print it. The page is closed whatever happens. */
+export async function printDocument(browser: Browser, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
+    const prepared = (await page.evaluate(PREPARE)) as { pages: number; shrunk: number };
+    const pdf = await page.pdf({
+      width: request.pageSize.width,
+      height: request.pageSize.height,
+      margin: { top: 0, right: 0, bottom: 0, left: 0 },
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: request.tagged,
+      outline: false,
+    });
+    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
