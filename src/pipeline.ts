@@ -9,7 +9,7 @@ import { renderMarkdown } from './core/render.js';
 import { renderSection, type MapRenderer } from './core/section.js';
 import { compileTemplates } from './core/templates.js';
 import { splitSlides } from './core/slides.js';
-import type { RenderedSection, RenderedSlide, Section } from './core/model.js';
+import type { Deck, RenderedSection, RenderedSlide, Section } from './core/model.js';
 import { collectAssets } from './io/assets.js';
 import { emitDeck, emitIndex, listDecks } from './io/emit.js';
 import { displayPath, isInside, loadBriefing } from './io/load.js';
@@ -58,6 +58,8 @@ export interface DeckResult {
   html?: string;
   /** Every file of the deck folder, as emit writes it; set when the build succeeded (also on a dry run). */
   files?: OutputFile[];
+  /** The parsed deck and its rendered sections in deck order: what `check`'s lint rules read. */
+  model?: { deck: Deck; sections: RenderedSection[] };
 }
 
 export interface BuildResult {
@@ -172,7 +174,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const templates = compileCached(cache, loaded.templates);
   diagnostics.push(...templates.diagnostics);
-  if (!deck || !templates.compiled) return result({ rendered });
+  if (!deck || !templates.compiled) return result({ rendered, ...(deck ? { model: { deck, sections: ordered } } : {}) });
 
   const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
   diagnostics.push(...runtime.diagnostics);
@@ -182,7 +184,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const composed = compose({ deck, title: titleSlide(deck, allowScripts), sections: ordered, templates: templates.compiled, runtime: runtime.paths, memo: cache.composed });
   diagnostics.push(...composed.diagnostics);
-  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html };
+  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered } };
   if (hasErrors(diagnostics)) return result(summary);
 
   const files: OutputFile[] = [

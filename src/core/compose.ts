@@ -104,7 +104,7 @@ export function compose(input: ComposeInput): Composed {
   };
 
   const out: string[] = [];
-  out.push(renderSlide('title', { deck: deckView, slide: input.title }, [{ name: 'id', value: 'title' }], input.title.notesHtml, ''));
+  out.push(renderSlide('title', { deck: deckView, slide: input.title }, [{ name: 'id', value: 'title' }, { name: 'data-source', value: `index.md:${input.title.line}` }], input.title.notesHtml, ''));
 
   for (const rendered of input.sections) {
     const { section } = rendered;
@@ -142,7 +142,7 @@ export function compose(input: ComposeInput): Composed {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
         const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
         return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide }, agenda, cited, pages[0] ?? [], read),
-          [...attrs, { name: 'data-section', value: section.id }], slide.notesHtml, citation);
+          [...attrs, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${slide.line}` }], slide.notesHtml, citation);
       });
       out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
     });
@@ -150,7 +150,7 @@ export function compose(input: ComposeInput): Composed {
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
       out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, read),
-        [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }], '', ''));
+        [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${section.bodyLine}` }], '', ''));
     });
     input.memo?.set(section, {
       stacks: rendered.stacks, data: rendered.data, templates, deck: deckKey, citation,

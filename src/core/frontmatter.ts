@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import matter from 'gray-matter';
 import { error, type Diagnostic, type Position } from './diagnostics.js';
+import { countValues, MAX_FRONT_MATTER_NODES } from './limits.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +33,10 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
     const bodyStart = text.length - body.length;
     const bodyLine = text.slice(0, bodyStart).split('\n').length;
     const data = parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data) ? {} : parsed.data;
+    if (countValues(data) > MAX_FRONT_MATTER_NODES) {
+      return { data: {}, body, bodyLine, yaml: parsed.matter, diagnostics: [error('front-matter-too-large', file, `Front matter expands to more than ${MAX_FRONT_MATTER_NODES} values (through YAML aliases?)`, { line: 1, column: 1 },
+        'Shorten the front matter and avoid YAML anchors and aliases (&name, *name).')] };
+    }
     return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, diagnostics: [] };
   } catch (cause) {
     const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };

@@ -2,10 +2,12 @@
 import { createRequire } from 'node:module';
 import { Marked } from 'marked';
 import type { AnyNode, Element } from 'domhandler';
-import { warning, type Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import { parseAttributes } from './slides.js';
-import { sanitize } from './sanitize.js';
-import { resolveAsset, type AssetRef } from './assets.js';
+import { MAX_HTML_DEPTH, sanitize } from './sanitize.js';
+import type { AssetRef } from './assets.js';
+import { auditHtml, htmlDepth, tooDeepHtml } from './html-audit.js';
+import { nestingProblem, tooComplex } from './limits.js';
 import { renderPlain, renderPlainInline } from './render-plain.js';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -48,14 +50,20 @@ export interface RenderedHtml {
   diagnostics: Diagnostic[];
 }
 
-const URL_ATTRIBUTES = ['src', 'href', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
 const ELEMENT_COMMENT = /^\s*\.element:\s*([\s\S]*?)\s*$/;
-const UNSAFE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'form']);
 
 /** Render a block of Markdown. `line` is the file line the Markdown starts on. */
 export function renderMarkdown(markdown: string, ctx: RenderContext, line: number): RenderedHtml {
   if (!markdown.trim()) return { html: '', hasHeading: false, assets: [], diagnostics: [] };
-  return renderPlain(marked, markdown, ctx, line) ?? renderMarkdownFull(markdown, ctx, line);
+  const tooDeep = nestingProblem(markdown, ctx.file, line);
+  if (tooDeep) return { html: '', hasHeading: false, assets: [], diagnostics: [tooDeep] };
+  try {
+    return renderPlain(marked, markdown, ctx, line) ?? renderMarkdownFull(markdown, ctx, line);
+  } catch (cause) {
+    // A stack overflow in marked or the DOM libraries is a property of the input, not a crash.
+    if (cause instanceof RangeError) return { html: '', hasHeading: false, assets: [], diagnostics: [tooComplex(ctx.file, line)] };
+    throw cause;
+  }
 }
 
 /** The full path: marked, then DOM post-processing and sanitizing. Exported so tests can compare it with the fast path. */
@@ -80,58 +88,14 @@ export function escapeHtml(text: string): string {
 }
 
 function postProcess(raw: string, markdown: string, ctx: RenderContext, line: number): RenderedHtml {
-  const { parseDocument, findAll, findOne, textContent, render, isTag } = dom();
+  const { parseDocument, findOne, textContent, render, isTag } = dom();
   const doc = parseDocument(raw, { lowerCaseAttributeNames: false });
-  const diagnostics: Diagnostic[] = [];
-  const assets: AssetRef[] = [];
-  const lineOf = (needle: string) => {
-    const index = needle ? markdown.split('\n').findIndex((l) => l.includes(needle)) : -1;
-    return index === -1 ? line : line + index;
-  };
+  const source = { file: ctx.file, dir: ctx.dir, allowScripts: ctx.allowScripts, markdown, line };
+  // Everything after this point recurses over the DOM, so absurd nesting stops here.
+  if (htmlDepth(doc.children) > MAX_HTML_DEPTH) return { html: '', hasHeading: false, assets: [], diagnostics: [tooDeepHtml(source)] };
 
   applyElementComments(doc.children);
-
-  for (const el of findAll(() => true, doc.children)) {
-    const tag = el.name.toLowerCase();
-    if (!ctx.allowScripts && UNSAFE_TAGS.has(tag)) {
-      diagnostics.push(
-        warning('unsafe-html', ctx.file, `<${tag}> removed: scripts and embedded pages do not run in a deck`, { line: lineOf(`<${tag}`) },
-          'Remove it, or set `allowScripts: true` in index.md if this deck must run scripts.'),
-      );
-    }
-    for (const name of Object.keys(el.attribs)) {
-      const value = el.attribs[name] ?? '';
-      if (!ctx.allowScripts && /^on/i.test(name)) {
-        diagnostics.push(
-          warning('unsafe-html', ctx.file, `\`${name}\` event handler removed from <${tag}>`, { line: lineOf(name) },
-            'Event handlers do not run in a deck; remove the attribute.'),
-        );
-        continue;
-      }
-      if (!URL_ATTRIBUTES.includes(name) || (name === 'href' && tag !== 'a' && tag !== 'link')) continue;
-      if (!ctx.allowScripts && /^\s*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\u0000-\u001f\s]+/g, ''))) {
-        diagnostics.push(
-          warning('unsafe-html', ctx.file, `script URL removed from <${tag} ${name}>`, { line: lineOf(value.slice(0, 20)) },
-            'Use an http(s) link or a file inside the briefing folder.'),
-        );
-        continue;
-      }
-      // Links to web pages stay links; only embedded media must be local for the deck to work offline.
-      if (tag === 'a' && name === 'href') continue;
-      const resolved = resolveAsset(value, ctx.dir);
-      if (resolved.kind === 'local') {
-        assets.push({ path: resolved.path, file: ctx.file, line: lineOf(value) });
-        el.attribs[name] = resolved.href;
-      } else if (resolved.kind === 'escape') {
-        assets.push({ path: resolved.path, file: ctx.file, line: lineOf(value), escapes: true });
-      } else if (resolved.kind === 'remote') {
-        diagnostics.push(
-          warning('remote-asset', ctx.file, `${value} is loaded from the network, so the deck will not show it offline`, { line: lineOf(value) },
-            'Download the file into the briefing folder and reference it by a relative path.'),
-        );
-      }
-    }
-  }
+  const { diagnostics, assets } = auditHtml(doc.children, source);
 
   const first = doc.children.find((n): n is Element => isTag(n));
   const heading = findOne((el) => /^h[1-6]$/.test(el.name), doc.children, true);

@@ -15,7 +15,8 @@ const sourceEntry = v.object({
   publisher: v.optional(asText),
   author: v.optional(asText),
   date: v.optional(day),
-  url: v.optional(v.pipe(v.string(), v.url('Expected a full URL such as https://example.org/page'))),
+  // Only web links: a `javascript:` URL would run when the audience clicks the source.
+  url: v.optional(v.pipe(v.string(), v.url('Expected a full URL such as https://example.org/page'), v.regex(/^https?:\/\//i, 'Expected an http(s) URL such as https://example.org/page'))),
   note: v.optional(asText),
 });
 
@@ -28,12 +29,15 @@ export const deckFields = {
   asOf: v.optional(day),
   classification: v.optional(asText),
   theme: v.optional(v.string()),
-  reveal: v.optional(v.record(v.string(), v.unknown())),
+  // reveal.js loads every `dependencies` entry as a script, so that key is as powerful as a <script> tag.
+  reveal: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'))),
   sources: v.optional(v.record(id, sourceEntry)),
   notes: v.optional(asText),
   allowScripts: v.optional(v.boolean()),
   lang: v.optional(v.string()),
   footer: v.optional(asText),
+  /** Settings of `briefing check`. */
+  check: v.optional(v.object({ wordBudget: v.optional(v.pipe(v.number('Expected a number of words such as 60'), v.integer(), v.minValue(1))) })),
 };
 
 const event = v.object({ date: asText, title: asText, text: v.optional(asText) });
@@ -58,6 +62,8 @@ export const sectionFields = {
   background: v.optional(v.string()),
   transition: v.optional(v.string()),
   agenda: v.optional(v.boolean()),
+  /** When the section's content was last checked; `briefing check` flags sections older than the deck's `asOf`. */
+  updated: v.optional(day),
   events: v.optional(v.array(event)),
   figures: v.optional(v.array(figure)),
   columns: v.optional(v.array(asText)),

@@ -3,6 +3,8 @@ import { error, warning, type Diagnostic } from './diagnostics.js';
 import { renderInline, renderMarkdown, type RenderContext } from './render.js';
 import { splitSlides, type Attribute } from './slides.js';
 import { resolveAsset, type AssetRef } from './assets.js';
+import { auditSlideAttribute } from './sanitize.js';
+import { locateInFrontMatter } from './frontmatter.js';
 import type { GeneratedFile, RenderedSection, RenderedSlide, Section } from './model.js';
 import type { MapSpec } from './schema.js';
 
@@ -51,7 +53,7 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
         columns,
         notesHtml: notes.html,
         hasHeading: rendered.hasHeading,
-        attributes: slideAttributes(slide.attributes, ctx, slide.line, assets, diagnostics),
+        attributes: slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics),
         line: slide.line,
       };
       if (rendered.title) out.title = rendered.title;
@@ -78,22 +80,21 @@ function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRe
     attrs.push({ name: isColour ? 'data-background-color' : 'data-background-image', value: background });
   }
   if (transition) attrs.push({ name: 'data-transition', value: transition });
-  return slideAttributes(attrs, ctx, section.bodyLine, assets, diagnostics);
+  return slideAttributes(attrs, ctx, (name) => locateInFrontMatter(section.yaml, [name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
 }
 
 const SLIDE_ATTRIBUTE = /^(class|id|style|data-[a-z0-9-]+)$/i;
 const MEDIA_ATTRIBUTE = /^data-background-(image|video)$/i;
 
 /** Keep only attributes reveal.js understands; resolve background media to copied assets. */
-function slideAttributes(attrs: Attribute[], ctx: RenderContext, line: number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
+function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: string) => number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
   const out: Attribute[] = [];
   for (const attr of attrs) {
-    const scripted = /^data-background-iframe$/i.test(attr.name) || /^\s*(javascript|vbscript|data:text\/html)/i.test(attr.value);
-    if (!SLIDE_ATTRIBUTE.test(attr.name) || (scripted && !ctx.allowScripts)) {
-      diagnostics.push(
-        warning('unsafe-html', ctx.file, `Slide attribute \`${attr.name}\` removed`, { line },
-          'Slides accept class, id, style and data-* attributes; embedded pages need `allowScripts: true`.'),
-      );
+    const line = lineOf(attr.name);
+    // With `allowScripts: true` only the attribute names stay restricted: the values are the author's own.
+    const removed = auditSlideAttribute(attr.name, attr.value);
+    if (removed && (!ctx.allowScripts || !SLIDE_ATTRIBUTE.test(attr.name))) {
+      diagnostics.push(warning(removed.unsafe ? 'unsafe-html' : 'unsupported-html', ctx.file, removed.message, { line }, removed.hint));
       continue;
     }
     if (MEDIA_ATTRIBUTE.test(attr.name)) {
@@ -112,6 +113,17 @@ function slideAttributes(attrs: Attribute[], ctx: RenderContext, line: number, a
     out.push(attr);
   }
   return out;
+}
+
+/** The line of the `<!-- .slide: -->` comment nearest to the slide that sets `name`, else the slide's first line. */
+function slideCommentLine(section: Section, slideLine: number, name: string): number {
+  const lines = section.body.split('\n');
+  let best = -1;
+  lines.forEach((text, i) => {
+    const line = section.bodyLine + i;
+    if (/\.slide:/.test(text) && text.toLowerCase().includes(name.toLowerCase()) && (best === -1 || Math.abs(line - slideLine) < Math.abs(best - slideLine))) best = line;
+  });
+  return best === -1 ? slideLine : best;
 }
 
 function layoutData(section: Section, options: SectionRenderOptions, files: GeneratedFile[], diagnostics: Diagnostic[]): Record<string, unknown> {

@@ -1,0 +1,58 @@
+/** `briefing check`: report every problem in briefings without writing anything. */
+import type { Diagnostic } from '../core/diagnostics.js';
+import { check, type CheckResult } from '../commands/check.js';
+import { formatDiagnostic, type Style } from './report.js';
+
+export interface CheckFlags {
+  briefings: string[];
+  format: string | undefined;
+  strict: boolean;
+  layout: boolean;
+  drafts: boolean;
+}
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  style: Style;
+}
+
+/** Run a check from CLI flags; returns the exit code (2 for a bad --format). */
+export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {
+  const format = flags.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.err(`briefing check: --format must be text or json, not "${format}".`);
+    return 2;
+  }
+  const result = await check({
+    ...(flags.briefings.length ? { briefings: flags.briefings } : {}),
+    strict: flags.strict,
+    layout: flags.layout,
+    drafts: flags.drafts,
+  });
+  if (format === 'json') io.out(JSON.stringify(result.findings.map(toJson), null, 2));
+  else printText(result, io);
+  return result.ok ? 0 : 1;
+}
+
+/** A finding with its keys always present and in a fixed order, for editors and CI. */
+function toJson(d: Diagnostic) {
+  return { severity: d.severity, rule: d.rule, file: d.file, line: d.line ?? 1, column: d.column ?? 1, message: d.message, hint: d.hint ?? '' };
+}
+
+function printText(result: CheckResult, io: Io): void {
+  const errors = result.findings.filter((d) => d.severity === 'error');
+  const warnings = result.findings.filter((d) => d.severity === 'warning');
+  for (const d of [...errors, ...warnings]) io.out(formatDiagnostic(d, io.style));
+  for (const deck of result.decks) {
+    const e = deck.findings.filter((d) => d.severity === 'error').length;
+    const w = deck.findings.length - e;
+    const mark = e ? io.style.red('✗') : w ? io.style.yellow('!') : io.style.green('✓');
+    io.out(`${mark} ${io.style.bold(deck.slug)}  ${e || w ? `${count(e, 'error')}, ${count(w, 'warning')}` : 'no problems'}`);
+  }
+  if (!result.decks.length) io.out(`${io.style.red('✗')} ${count(errors.length, 'error')}`);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * One walk over a slide's HTML before sanitizing: report every tag and attribute the sanitizer will
+ * remove, with the line it was written on, and collect the local files the slide needs. Pure.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import { auditAttribute, auditTag, dropsContents, MAX_HTML_DEPTH } from './sanitize.js';
+import { resolveAsset, type AssetRef } from './assets.js';
+
+/** Where the HTML came from, for positions. */
+export interface AuditSource {
+  file: string;
+  dir: string;
+  allowScripts: boolean;
+  /** The Markdown the HTML was rendered from, and the file line it starts on. */
+  markdown: string;
+  line: number;
+}
+
+export interface Audit {
+  diagnostics: Diagnostic[];
+  assets: AssetRef[];
+}
+
+/** Attributes whose value is a file the deck must carry (links to web pages are not). */
+const MEDIA_ATTRIBUTES = ['src', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
+
+/** How deeply elements nest; iterative, because this is what guards the recursive steps after it. */
+export function htmlDepth(nodes: readonly AnyNode[]): number {
+  let max = 0;
+  const stack: [AnyNode, number][] = nodes.map((n) => [n, 1]);
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (depth > MAX_HTML_DEPTH) break;
+    for (const child of (node as Element).children ?? []) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** The error for HTML nested beyond MAX_HTML_DEPTH. */
+export function tooDeepHtml(source: AuditSource): Diagnostic {
+  return error('too-deep', source.file, `HTML in this slide nests more than ${MAX_HTML_DEPTH} elements deep`, { line: source.line, column: 1 },
+    'Flatten the HTML: close the tags you open, and nest only a few levels.');
+}
+
+/** Report what sanitizing will remove and collect local assets; rewrites asset URLs in place. */
+export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit {
+  const diagnostics: Diagnostic[] = [];
+  const assets: AssetRef[] = [];
+  const lines = source.markdown.split('\n');
+  const lower = lines.map((l) => l.toLowerCase());
+  let cursor = 0;
+  /** The file line of the first needle found, searching from the current element onwards, then anywhere. */
+  const locate = (needles: string[], from = cursor): number => {
+    for (const start of [from, 0]) {
+      for (const needle of needles) {
+        const n = needle.toLowerCase();
+        if (!n) continue;
+        for (let i = start; i < lower.length; i++) if (lower[i]!.includes(n)) return i;
+      }
+    }
+    return -1;
+  };
+  const at = (index: number) => ({ line: source.line + Math.max(index, 0) });
+
+  const walk = (node: AnyNode): boolean => {
+    if (!('attribs' in node)) return true;
+    const el = node as Element;
+    const tag = el.name.toLowerCase();
+    const found = locate([`<${tag}`]);
+    if (found !== -1) cursor = found;
+    if (!source.allowScripts) {
+      const removed = auditTag(tag);
+      if (removed) {
+        diagnostics.push(report(removed, source.file, at(found === -1 ? cursor : found)));
+        // The contents of scripts and embedded documents go with them; report only the outer tag.
+        if (dropsContents(tag)) return false;
+      }
+      for (const [name, value] of Object.entries(el.attribs)) {
+        const problem = removed ? undefined : auditAttribute(tag, name, value);
+        if (!problem) continue;
+        diagnostics.push(report(problem, source.file, at(locate([`${name}=`, value.slice(0, 40), name]))));
+        delete el.attribs[name];
+      }
+      if (removed) return true;
+    }
+    for (const name of MEDIA_ATTRIBUTES) {
+      const value = el.attribs[name];
+      if (value === undefined) continue;
+      const where = at(locate([value]));
+      const resolved = resolveAsset(value, source.dir);
+      if (resolved.kind === 'local') {
+        assets.push({ path: resolved.path, file: source.file, line: where.line });
+        el.attribs[name] = resolved.href;
+      } else if (resolved.kind === 'escape') {
+        assets.push({ path: resolved.path, file: source.file, line: where.line, escapes: true });
+      } else if (resolved.kind === 'remote') {
+        diagnostics.push(
+          warning('remote-asset', source.file, `${value} is loaded from the network, so the deck will not show it offline`, where,
+            'Download the file into the briefing folder and reference it by a relative path.'),
+        );
+      }
+    }
+    return true;
+  };
+
+  // Depth-first in document order, without recursion.
+  const stack: AnyNode[] = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (walk(node)) {
+      const children = (node as Element).children;
+      if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return { diagnostics, assets };
+}
+
+function report(removal: { unsafe: boolean; message: string; hint: string }, file: string, at: { line: number }): Diagnostic {
+  return warning(removal.unsafe ? 'unsafe-html' : 'unsupported-html', file, removal.message, at, removal.hint);
+}
