@@ -2,7 +2,16 @@
  * The HTML policy of a deck: what raw HTML in a section may contain. sanitize-html enforces it;
  * `auditTag` and `auditAttribute` describe the same policy so the render stage can say what it removed.
  */
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
+
+// Loaded on first use: sanitize-html, with the CSS parser it brings, is the slowest module a build
+// would load, and Markdown without raw HTML never reaches it (render-plain.ts).
+const require = createRequire(import.meta.url);
+let sanitizeHtmlModule: typeof SanitizeHtml | undefined;
+const sanitizeHtml = (): typeof SanitizeHtml => (sanitizeHtmlModule ??= require('sanitize-html') as typeof SanitizeHtml);
+let policy: { tags: Set<string>; options: SanitizeHtml.IOptions } | undefined;
+const POLICY = () => (policy ??= { tags: new Set(ALLOWED_TAGS()), options: OPTIONS() });
 
 /** Why something was removed, in the user's words. `unsafe` means it could run script or reach out. */
 export interface Removal {
@@ -24,12 +33,11 @@ const SVG_ATTRIBUTES = [
   'offset', 'stop-color', 'stop-opacity', 'clip-path', 'marker-end', 'marker-start', 'vector-effect', 'dx', 'dy', 'focusable',
 ];
 
-const ALLOWED_TAGS = [
-  ...sanitizeHtml.defaults.allowedTags,
+const ALLOWED_TAGS = () => [
+  ...sanitizeHtml().defaults.allowedTags,
   'img', 'picture', 'source', 'video', 'audio', 'track', 'details', 'summary', 'del', 'ins', 's', 'input', 'center', 'font',
   ...SVG_TAGS,
 ];
-const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
 
 const GLOBAL_ATTRIBUTES = ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'aria-*', 'data-*', 'align', 'width', 'height', 'hidden', ...SVG_ATTRIBUTES];
 const TAG_ATTRIBUTES: Record<string, string[]> = {
@@ -67,8 +75,8 @@ export const MAX_HTML_DEPTH = 200;
 
 const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'xmp', 'noembed', 'noframes', 'math'];
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+const OPTIONS = (): SanitizeHtml.IOptions => ({
+  allowedTags: ALLOWED_TAGS(),
   allowedAttributes: { '*': GLOBAL_ATTRIBUTES, ...TAG_ATTRIBUTES },
   allowedSchemes: SCHEMES,
   allowedSchemesByTag: SCHEMES_BY_TAG,
@@ -82,11 +90,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => ({ tagName, attribs: cleanAttributes(attribs) }),
   },
-};
+});
 
 /** Sanitize rendered HTML. Scripts, event handlers, script URLs and remote CSS are removed. */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return sanitizeHtml()(html, POLICY().options);
 }
 
 /** Attribute names as the browser will see them: lower case, except SVG's camel-case names. */
@@ -121,7 +129,7 @@ const TAG_REASONS: [RegExp, string, string][] = [
 /** Why a tag is removed, or undefined when it is allowed. */
 export function auditTag(tag: string): Removal | undefined {
   const name = tag.toLowerCase();
-  if (ALLOWED_TAG_SET.has(name)) return undefined;
+  if (POLICY().tags.has(name)) return undefined;
   for (const [pattern, why, hint] of TAG_REASONS) {
     if (pattern.test(name)) return { unsafe: true, message: `<${name}> removed: ${why}`, hint };
   }
