@@ -98,6 +98,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
       height: dimension(reveal.height, REVEAL_DEFAULTS.height),
       margin: typeof reveal.margin === 'number' && reveal.margin >= 0 && reveal.margin < 1 ? reveal.margin : REVEAL_DEFAULTS.margin,
       slideNumber: reveal.slideNumber,
+      classification: meta.classification,
       css: readFileSync(join(TEMPLATES_DIR, 'print', 'print.css'), 'utf8'),
     });
     const printFile = join(deck.outDir, '.briefing-print.html');

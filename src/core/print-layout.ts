@@ -20,6 +20,8 @@ export interface PrintOptions {
   margin: number;
   /** reveal.js's `slideNumber` option: false, true (= `h.v`), `h.v`, `h/v`, `c` or `c/t`. */
   slideNumber: unknown;
+  /** The deck's classification, repeated at the top and bottom of handout and notes pages. */
+  classification: string | undefined;
   /** The print stylesheet, inlined into the page. */
   css: string;
 }
@@ -56,6 +58,7 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
   const deck = readDeck(deckHtml);
   linkSlides(deck.slides);
   const chrome = toHtml(deck.chrome);
+  const banners = pageBanners(options.classification);
   const total = deck.slides.length;
   const handout = options.layout === 'handout';
   const pageSize = handout ? { width: '210mm', height: '297mm' } : { width: `${options.width}px`, height: `${options.height}px` };
@@ -70,14 +73,14 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
     for (let step = 0; step < steps; step++) {
       showFragments(slide, options.fragments === 'each' ? step : slide.fragmentGroups.length);
       // Only the first copy keeps the id, so links and the outline land on the slide's first page.
-      const slidePage = slideHtml(slide, number, total, options, step === 0);
+      const slidePage = slideHtml(slide, number, total, options, step === 0, chrome);
       const lastStep = step === steps - 1;
-      pages.push(handout ? handoutHtml(slidePage, lastStep ? slide : undefined, number, chrome, options) : slidePage.replace('<!--chrome-->', chrome));
+      pages.push(handout ? handoutHtml(slidePage, lastStep ? slide : undefined, number, banners, options) : slidePage);
     }
     let notesPage: number | undefined;
     if (!handout && options.notes === 'separate-page' && notesText) {
       notesPage = pages.length;
-      pages.push(notesHtml(slide, number, chrome));
+      pages.push(notesHtml(slide, number, banners));
     }
     const layout = /(?:^|\s)layout-([\w-]+)/.exec(slide.element.attribs.class ?? '')?.[1];
     slides.push({ number, id: slide.id, section: slide.section, title: slide.title, layout, page: first, steps, notesPage, notesText });
@@ -114,7 +117,7 @@ function showFragments(slide: DeckSlide, step: number): void {
 }
 
 /** One slide page: the slide scaled into the page as reveal.js scales it into the window, with the deck's banners. */
-function slideHtml(slide: DeckSlide, number: number, total: number, options: PrintOptions, keepId: boolean): string {
+function slideHtml(slide: DeckSlide, number: number, total: number, options: PrintOptions, keepId: boolean, chrome: string): string {
   const section = cloneNode(slide.element, true);
   if (!keepId) delete section.attribs.id;
   addClass(section, 'present');
@@ -129,7 +132,7 @@ function slideHtml(slide: DeckSlide, number: number, total: number, options: Pri
 ${backgroundLayer(section.attribs)}<div class="${revealClass}"><div class="slides">
 ${toHtml(section)}
 </div>${slideNumberHtml(slide, number, total, options.slideNumber)}</div>
-<!--chrome-->
+${chrome}
 </div>`;
 }
 
@@ -143,25 +146,32 @@ function slideNumberHtml(slide: DeckSlide, number: number, total: number, format
 }
 
 /** The page after a slide: its title and its speaker notes, at the slide's size. */
-function notesHtml(slide: DeckSlide, number: number, chrome: string): string {
+function notesHtml(slide: DeckSlide, number: number, banners: string): string {
   return `<div class="print-page print-notes reveal-viewport" data-notes-for="${number}">
 <div class="reveal"><div class="print-notes-body print-fit">
 <p class="print-notes-label">Notes · slide ${number}</p>
 <h2 class="print-notes-title">${escapeHtml(slide.title)}</h2>
 <div class="print-notes-text">${slide.notesHtml}</div>
 </div></div>
-${chrome}
+${banners}
 </div>`;
 }
 
+/** Classification banners at the top and bottom of a page that is not itself a slide (slides carry their own). */
+function pageBanners(classification: string | undefined): string {
+  if (!classification) return '';
+  const text = escapeHtml(classification);
+  return `<div class="print-banner print-banner-top">${text}</div>\n<div class="print-banner print-banner-bottom">${text}</div>`;
+}
+
 /** A4 portrait: the slide scaled to the page width on top, its notes below, the banners at the page edges. */
-function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: number, chrome: string, options: PrintOptions): string {
+function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: number, banners: string, options: PrintOptions): string {
   const frameWidth = A4.width - 30 * MM;
   const scale = frameWidth / options.width;
   const frameHeight = options.height * scale;
   const notesTop = 14 * MM + frameHeight + 8 * MM;
   const frame = `<div class="print-handout-frame" style="top: ${px(14 * MM)}; left: ${px(15 * MM)}; width: ${px(frameWidth)}; height: ${px(frameHeight)};">
-<div class="print-handout-scale" style="zoom: ${scale.toFixed(6)};">${slidePage.replace('<!--chrome-->', chrome)}</div>
+<div class="print-handout-scale" style="zoom: ${scale.toFixed(6)};">${slidePage}</div>
 </div>`;
   const notes = notesOf?.notesHtml
     ? `<div class="reveal print-handout-notes print-fit" style="top: ${px(notesTop)};">
@@ -172,7 +182,7 @@ function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: 
   return `<div class="print-page print-handout" data-slide="${number}">
 ${frame}
 ${notes}
-${chrome}
+${banners}
 </div>`;
 }
 
