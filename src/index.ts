@@ -7,3 +7,8 @@ export { serve } from './commands/serve.js';
 export type { ServeOptions, ServeHandle } from './commands/serve.js';
 export { watch } from './commands/watch.js';
 export type { WatchOptions, WatchSession, BuildEvent } from './commands/watch.js';
+export { check } from './commands/check.js';
+export type { CheckOptions, CheckResult, DeckCheck } from './commands/check.js';
+export { RULES as LINT_RULES } from './core/lint.js';
+export { findOverflows } from './io/layout-check.js';
+export type { Overflow } from './io/layout-check.js';
