@@ -73,7 +73,7 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
     for (let step = 0; step < steps; step++) {
       showFragments(slide, options.fragments === 'each' ? step : slide.fragmentGroups.length);
       // Only the first copy keeps the id, so links and the outline land on the slide's first page.
-      const slidePage = slideHtml(slide, number, total, options, step === 0, chrome);
+      const slidePage = slideHtml(slide, number, total, options, { keepId: step === 0, chrome, page: !handout });
       const lastStep = step === steps - 1;
       pages.push(handout ? handoutHtml(slidePage, lastStep ? slide : undefined, number, banners, options) : slidePage);
     }
@@ -117,9 +117,9 @@ function showFragments(slide: DeckSlide, step: number): void {
 }
 
 /** One slide page: the slide scaled into the page as reveal.js scales it into the window, with the deck's banners. */
-function slideHtml(slide: DeckSlide, number: number, total: number, options: PrintOptions, keepId: boolean, chrome: string): string {
+function slideHtml(slide: DeckSlide, number: number, total: number, options: PrintOptions, at: { keepId: boolean; chrome: string; page: boolean }): string {
   const section = cloneNode(slide.element, true);
-  if (!keepId) delete section.attribs.id;
+  if (!at.keepId) delete section.attribs.id;
   addClass(section, 'present');
   const contrast = contrastClass(section.attribs);
   if (contrast) addClass(section, contrast);
@@ -128,11 +128,11 @@ function slideHtml(slide: DeckSlide, number: number, total: number, options: Pri
   const top = (options.height * (1 - scale)) / 2;
   const style = `--slide-width: ${options.width}px; --slide-height: ${options.height}px; --slide-scale: ${scale}; --slide-left: ${px(left)}; --slide-top: ${px(top)};`;
   const revealClass = ['reveal', contrast].filter(Boolean).join(' ');
-  return `<div class="print-page print-slide reveal-viewport" style="${style}" data-slide="${number}">
+  return `<div class="${at.page ? 'print-page ' : ''}print-slide reveal-viewport" style="${style}" data-slide="${number}">
 ${backgroundLayer(section.attribs)}<div class="${revealClass}"><div class="slides">
 ${toHtml(section)}
 </div>${slideNumberHtml(slide, number, total, options.slideNumber)}</div>
-${chrome}
+${at.chrome}
 </div>`;
 }
 

@@ -1,6 +1,6 @@
 /** A Chromium launch that starts early (while the deck builds) and is closed on every exit path, abort included. */
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { CHROMIUM_ARGS } from './browser.js';
 
 export interface BrowserSession {
   /** The launched browser; rejects with the launch error if Chromium (or playwright-core) does not start. */
@@ -11,7 +11,7 @@ export interface BrowserSession {
 
 /** Start launching Chromium now. Aborting `signal` closes it at once, which makes pending page calls fail fast. */
 export function startBrowser(executable: string, signal?: AbortSignal): BrowserSession {
-  const ready = launchChromium(executable);
+  const ready = launch(executable);
   ready.catch(() => undefined); // observed by whoever awaits `ready`; never an unhandled rejection
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= ready.then((b) => b.close(), () => undefined).catch(() => undefined));
@@ -24,4 +24,14 @@ export function startBrowser(executable: string, signal?: AbortSignal): BrowserS
       return close();
     },
   };
+}
+
+/**
+ * Like browser.ts's launchChromium, but Playwright's own Ctrl-C handler stays off: it would exit the process
+ * before the export's cleanup runs. Callers handle SIGINT by aborting (the CLI does); without a handler,
+ * Node exits and Playwright's exit hook still kills the browser.
+ */
+async function launch(executablePath: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false });
 }
