@@ -9,7 +9,8 @@ import { renderMarkdown } from './core/render.js';
 import { renderSection, type MapRenderer } from './core/section.js';
 import { compileTemplates } from './core/templates.js';
 import { splitSlides } from './core/slides.js';
-import type { Deck, RenderedSection, RenderedSlide, Section } from './core/model.js';
+import type { Deck, RenderedSection, RenderedSlide, Section, SourceFile } from './core/model.js';
+import { MEDIA_DIR, type AssetRef } from './core/assets.js';
 import { collectAssets } from './io/assets.js';
 import { emitDeck, emitIndex, listDecks } from './io/emit.js';
 import { displayPath, isInside, loadBriefing } from './io/load.js';
@@ -72,15 +73,17 @@ export interface BuildResult {
 export interface BuildCache {
   sections: Map<string, { parsed: ReturnType<typeof parseSection>; rendered?: RenderedSection }>;
   templates: Map<string, ReturnType<typeof compileTemplates>>;
-  /** Text of the files read, by absolute path (see `BuildOptions.changed`). */
-  files: Map<string, string>;
+  /** The files read, by absolute path (see `BuildOptions.changed`). */
+  files: Map<string, SourceFile>;
+  /** Assets resolved to the files to copy, by path in the briefing; reused only with `BuildOptions.changed`. */
+  assets: Map<string, OutputFile>;
   /** Each section's composed slides, reused while its inputs are unchanged. */
   composed: ComposeMemo;
 }
 
 /** A fresh cache for watch mode. */
 export function createCache(): BuildCache {
-  return { sections: new Map(), templates: new Map(), files: new Map(), composed: createComposeMemo() };
+  return { sections: new Map(), templates: new Map(), files: new Map(), assets: new Map(), composed: createComposeMemo() };
 }
 
 /** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
@@ -117,8 +120,8 @@ type DeckOptions = BuildOptions & { cwd: string; outDir: string };
 /** Build a single briefing folder into `<outDir>/<slug>`. */
 export async function buildDeck(dir: string, options: DeckOptions): Promise<DeckResult> {
   const started = performance.now();
-  const loaded = loadBriefing(dir, options.cwd, reusable(options));
-  if (options.cache) for (const [path, text] of loaded.texts) options.cache.files.set(path, text);
+  const loaded = loadBriefing(dir, options.cwd, reusable(options, dir));
+  if (options.cache) for (const [path, source] of loaded.files) options.cache.files.set(path, source);
   const diagnostics = [...loaded.diagnostics];
   const result = (extra: Partial<DeckResult>): DeckResult => {
     const all = sortDiagnostics(diagnostics);
@@ -142,7 +145,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   const cache = options.cache ?? createCache();
   const rendered: string[] = [];
   const entries = loaded.sections.map((file) => {
-    const key = hash(`${file.rel}\0${allowScripts}\0${file.text}`);
+    const key = sectionKey(file, allowScripts);
     let entry = cache.sections.get(key);
     if (!entry) {
       entry = { parsed: parseSection(file) };
@@ -178,7 +181,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
   diagnostics.push(...runtime.diagnostics);
-  const assets = collectAssets(loaded.dir, ordered.flatMap((r) => r.assets));
+  const assets = collectAssetsCached(cache, loaded.dir, ordered.flatMap((r) => r.assets), !!options.changed);
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
@@ -198,14 +201,46 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   return result({ ...summary, files, outDir: written });
 }
 
-/** The cached file texts a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */
-function reusable(options: DeckOptions): ReadonlyMap<string, string> | undefined {
+/** The cached files a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */
+function reusable(options: DeckOptions, dir: string): ReadonlyMap<string, SourceFile> | undefined {
   const { cache, changed } = options;
   if (!cache || !changed) return undefined;
-  for (const path of cache.files.keys()) {
-    if (changed.some((c) => path === c || path.startsWith(c.endsWith(sep) ? c : c + sep))) cache.files.delete(path);
-  }
+  const hit = (path: string) => changed.some((c) => path === c || path.startsWith(c.endsWith(sep) ? c : c + sep));
+  for (const path of cache.files.keys()) if (hit(path)) cache.files.delete(path);
+  for (const [rel, file] of cache.assets) if ('from' in file && (hit(file.from) || hit(join(dir, ...rel.split('/'))))) cache.assets.delete(rel);
   return cache.files;
+}
+
+/** Content hashes of section files, kept per file object: a file reused from the cache is not hashed again. */
+const sectionKeys = new WeakMap<SourceFile, { allowScripts: boolean; key: string }>();
+
+function sectionKey(file: SourceFile, allowScripts: boolean): string {
+  const known = sectionKeys.get(file);
+  if (known && known.allowScripts === allowScripts) return known.key;
+  const key = hash(`${file.rel}\0${allowScripts}\0${file.text}`);
+  sectionKeys.set(file, { allowScripts, key });
+  return key;
+}
+
+/**
+ * Resolve asset references to files to copy. In watch mode a reference resolved before is taken from the
+ * cache: the watcher reports any change to an asset file, and `reusable` forgets it then.
+ */
+function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly AssetRef[], reuse: boolean): ReturnType<typeof collectAssets> {
+  if (!reuse) cache.assets.clear();
+  const found = new Map<string, OutputFile>();
+  const todo = refs.filter((ref) => {
+    const hit = !ref.escapes && cache.assets.get(ref.path);
+    if (hit) found.set(ref.path, hit);
+    return !hit;
+  });
+  const fresh = collectAssets(dir, todo);
+  for (const file of fresh.files) {
+    const rel = file.path.slice(MEDIA_DIR.length + 1);
+    cache.assets.set(rel, file);
+    found.set(rel, file);
+  }
+  return { files: [...found.values()], watch: [...found.keys()].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
 }
 
 function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): RenderedSlide {

@@ -1,5 +1,6 @@
 /** `serve`: build a briefing into a temporary folder, serve it over HTTP, rebuild on change and reload open pages. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BriefingError, error } from '../core/diagnostics.js';
@@ -31,7 +32,10 @@ export interface ServeHandle {
   url: string;
   host: string;
   port: number;
-  /** The temporary deck folder being served (removed by `close`); the user's dist/ is never written. */
+  /**
+   * The temporary deck folder being served (removed by `close`): runtime, theme and media files. The page
+   * itself, index.html, is served from memory. The user's dist/ is never written.
+   */
   deckDir: string;
   /** Things the user should know about the set-up, e.g. a host other machines can reach. */
   warnings: string[];
@@ -59,6 +63,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
       ...(options.drafts ? { drafts: true } : {}),
       ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
       ...(options.fsEvents !== undefined ? { fsEvents: options.fsEvents } : {}),
+      htmlInMemory: true,
       onBuild(event) {
         hub?.publish(stateOf(event));
         options.onBuild?.(event);
@@ -68,12 +73,14 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
     rmSync(outDir, { recursive: true, force: true });
     throw cause;
   }
-  if (!existsSync(join(session.deckDir, 'index.html'))) {
-    // No good build yet: a blank page, so the browser has something to show the errors over.
-    mkdirSync(session.deckDir, { recursive: true });
-    writeFileSync(join(session.deckDir, 'index.html'), PLACEHOLDER);
-  }
+  mkdirSync(session.deckDir, { recursive: true });
   const live = createReloadHub(stateOf(session.last));
+  // The deck page comes from memory; until a build works, a blank page to show the errors over.
+  const page = (req: IncomingMessage, res: ServerResponse) => {
+    const body = Buffer.from(injectReloadClient(session.html ?? PLACEHOLDER, live.state.version));
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
   hub = live;
   let server: StaticServer;
   try {
@@ -83,6 +90,8 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
       port,
       transformHtml: (html) => injectReloadClient(html, live.state.version),
       routes: {
+        '/': page,
+        '/index.html': page,
         [EVENTS_PATH]: (req, res) => live.handle(req, res),
         [CLIENT_PATH]: (_req, res) => {
           res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });

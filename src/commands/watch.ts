@@ -23,6 +23,11 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Listen to the file system (default true); `false` leaves only `trigger`, for tests. */
   fsEvents?: boolean;
+  /**
+   * Keep the deck's index.html in memory (`session.html`) instead of writing it: what `serve` does. At a
+   * thousand sections the page is megabytes, and encoding and writing it would be most of a rebuild.
+   */
+  htmlInMemory?: boolean;
   /** Called after the first build and after every rebuild, whether it worked or not. */
   onBuild?(event: BuildEvent): void;
 }
@@ -52,6 +57,8 @@ export interface WatchSession {
   deckDir: string;
   /** The latest build. */
   readonly last: BuildEvent;
+  /** The deck page of the last good build, with `htmlInMemory` (otherwise it is in the deck folder). */
+  readonly html: string | undefined;
   /** Number of files and folders being watched. */
   readonly watching: number;
   /** Report a change as the file system would (tests drive rebuilds with this). */
@@ -69,6 +76,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   const slug = basename(dir);
   const cache = createCache();
   let signatures: Signatures | undefined;
+  let html: string | undefined;
   let version = 0;
   let watched: string[] = [dir];
   let number = 0;
@@ -87,14 +95,19 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     }
     try {
       if (result.ok && result.files) {
+        const files = options.htmlInMemory ? result.files.filter((f) => f.path !== 'index.html') : result.files;
         if (!signatures) {
           // The first good build replaces whatever deck was there, atomically, as `build` does.
-          emitDeck(outDir, result.slug, result.files);
-          signatures = signaturesOf(result.files);
-          written = result.files.map((f) => f.path);
+          emitDeck(outDir, result.slug, files);
+          signatures = signaturesOf(files);
+          written = files.map((f) => f.path);
           if (options.writeIndex) emitIndex(outDir, renderIndexPage(listDecks(outDir)));
         } else {
-          ({ written, removed, signatures } = syncDeck(resolve(outDir, result.slug), result.files, signatures));
+          ({ written, removed, signatures } = syncDeck(resolve(outDir, result.slug), files, signatures));
+        }
+        if (options.htmlInMemory && result.html !== html) {
+          html = result.html;
+          written.unshift('index.html');
         }
         if (written.length || removed.length) version++;
       }
@@ -137,6 +150,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     deckDir: resolve(outDir, slug),
     get last() {
       return last;
+    },
+    get html() {
+      return html;
     },
     get watching() {
       return watcher.size;

@@ -88,6 +88,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     if (files.has(path) || listed.has(folder) || listed.has(path)) add(path);
   };
 
+  let current: readonly string[] = [];
   const watchFolderOnce = (folder: string) => {
     if (folders.has(folder) || !useFs) return;
     try {
@@ -96,6 +97,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
         // The folder went away (deleted or renamed): report it, and re-watch it when a rebuild lists it again.
         watcher.close();
         folders.delete(folder);
+        current = [];
         add(folder);
       });
       folders.set(folder, watcher);
@@ -105,7 +107,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
   };
 
   const update = (paths: readonly string[]) => {
-    if (closed) return;
+    // Most rebuilds read the same files as the last one; comparing is cheaper than re-deriving the folders.
+    if (closed || (paths.length === current.length && paths.every((p, i) => p === current[i]))) return;
+    current = [...paths];
     const parents = new Set(paths.map((p) => dirname(p)));
     const nextListed = new Set<string>();
     const nextFiles = new Set<string>();
