@@ -48,19 +48,50 @@ export function tooDeepHtml(source: AuditSource): Diagnostic {
 export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit {
   const diagnostics: Diagnostic[] = [];
   const assets: AssetRef[] = [];
-  const lines = source.markdown.split('\n');
-  const lower = lines.map((l) => l.toLowerCase());
-  let cursor = 0;
-  /** The file line of the first needle found, searching from the current element onwards, then anywhere. */
-  const locate = (needles: string[], from = cursor): number => {
-    for (const start of [from, 0]) {
-      for (const needle of needles) {
-        const n = needle.toLowerCase();
-        if (!n) continue;
-        for (let i = start; i < lower.length; i++) if (lower[i]!.includes(n)) return i;
-      }
+  const lower = source.markdown.toLowerCase();
+  const lines = lower.split('\n');
+  const starts: number[] = [];
+  lines.reduce((offset, l) => (starts.push(offset), offset + l.length + 1), 0);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
+    return lo;
+  };
+  // The n-th <tag> element of the HTML is, as a rule, the n-th "<tag" written in the source; elements
+  // that Markdown syntax produced (links, images) have none and are found by their attribute values.
+  const nextTag = new Map<string, number>();
+  const tagIndex = (tag: string): number => {
+    const re = new RegExp(`<${tag.replace(/[^a-z0-9-]/g, '')}(?=[\\s/>]|$)`, 'g');
+    re.lastIndex = nextTag.get(tag) ?? 0;
+    const m = re.exec(lower);
+    if (!m) return -1;
+    nextTag.set(tag, m.index + 1);
+    return lineAt(m.index);
+  };
+  let cursor = 0;
+  /** The index of the first line holding `needle`, searching from the current element onwards, then from the top. */
+  const find = (needle: string): number => {
+    const n = needle.toLowerCase();
+    if (!n) return -1;
+    for (const start of [cursor, 0]) for (let i = start; i < lines.length; i++) if (lines[i]!.includes(n)) return i;
     return -1;
+  };
+  /** Where an attribute was written: on its tag's lines if it is there, else wherever its value is. */
+  const attributeLine = (tagLine: number, name: string, value: string): number => {
+    const needles = [`${name}=`, value.slice(0, 40), decoded(value).slice(0, 40), name].map((n) => n.toLowerCase()).filter(Boolean);
+    if (tagLine !== -1) {
+      for (let i = tagLine; i < Math.min(tagLine + 4, lines.length); i++) if (needles.some((n) => lines[i]!.includes(n))) return i;
+    }
+    for (const needle of [value.slice(0, 40), decoded(value).slice(0, 40), `${name}=`]) {
+      const i = find(needle);
+      if (i !== -1) return i;
+    }
+    return tagLine;
   };
   const at = (index: number) => ({ line: source.line + Math.max(index, 0) });
 
@@ -68,7 +99,7 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
     if (!('attribs' in node)) return true;
     const el = node as Element;
     const tag = el.name.toLowerCase();
-    const found = locate([`<${tag}`]);
+    const found = tagIndex(tag);
     if (found !== -1) cursor = found;
     if (!source.allowScripts) {
       const removed = auditTag(tag);
@@ -80,7 +111,7 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
       for (const [name, value] of Object.entries(el.attribs)) {
         const problem = removed ? undefined : auditAttribute(tag, name, value);
         if (!problem) continue;
-        diagnostics.push(report(problem, source.file, at(locate([`${name}=`, value.slice(0, 40), name]))));
+        diagnostics.push(report(problem, source.file, at(attributeLine(found, name, value))));
         delete el.attribs[name];
       }
       if (removed) return true;
@@ -88,7 +119,7 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
     for (const name of MEDIA_ATTRIBUTES) {
       const value = el.attribs[name];
       if (value === undefined) continue;
-      const where = at(locate([value]));
+      const where = at(find(value));
       const resolved = resolveAsset(value, source.dir);
       if (resolved.kind === 'local') {
         assets.push({ path: resolved.path, file: source.file, line: where.line });
@@ -115,6 +146,14 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
     }
   }
   return { diagnostics, assets };
+}
+
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function report(removal: { unsafe: boolean; message: string; hint: string }, file: string, at: { line: number }): Diagnostic {

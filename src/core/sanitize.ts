@@ -53,6 +53,7 @@ const TAG_ATTRIBUTES: Record<string, string[]> = {
   input: ['type', 'checked', 'disabled'],
   code: ['class'],
   time: ['datetime'],
+  details: ['open'],
   font: ['color', 'size', 'face'],
 };
 
