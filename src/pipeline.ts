@@ -240,7 +240,9 @@ function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly Asse
     cache.assets.set(rel, file);
     found.set(rel, file);
   }
-  return { files: [...found.values()], watch: [...found.keys()].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
+  // Missing files are watched too, so that adding one is noticed.
+  const missing = todo.filter((ref) => !ref.escapes && !found.has(ref.path)).map((ref) => ref.path);
+  return { files: [...found.values()], watch: [...new Set([...found.keys(), ...missing])].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
 }
 
 function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): RenderedSlide {

@@ -89,6 +89,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
   };
 
   let current: readonly string[] = [];
+  let complete = false;
   const watchFolderOnce = (folder: string) => {
     if (folders.has(folder) || !useFs) return;
     try {
@@ -108,7 +109,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   const update = (paths: readonly string[]) => {
     // Most rebuilds read the same files as the last one; comparing is cheaper than re-deriving the folders.
-    if (closed || (paths.length === current.length && paths.every((p, i) => p === current[i]))) return;
+    if (closed || (complete && paths.length === current.length && paths.every((p, i) => p === current[i]))) return;
     current = [...paths];
     const parents = new Set(paths.map((p) => dirname(p)));
     const nextListed = new Set<string>();
@@ -134,6 +135,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       }
     }
     for (const folder of wanted) watchFolderOnce(folder);
+    // A folder that does not exist yet cannot be watched; look again after the next rebuild.
+    complete = !useFs || [...wanted].every((f) => folders.has(f));
     files = nextFiles;
     listed = nextListed;
   };

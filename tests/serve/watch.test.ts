@@ -114,6 +114,18 @@ describe('watch mode', () => {
     expect(event.written).toEqual(['media/images/dot.png']);
   });
 
+  it('notices an image that was missing when it is added', async () => {
+    const s = await start();
+    edit('030-closing.md', 'The closing slide.', 'The closing slide.\n\n![Later](images/later.png)');
+    const missing = await change(s, '030-closing.md');
+    expect(missing.diagnostics.map((d) => d.rule)).toEqual(['missing-asset']);
+    expect(missing.result.watch).toContain(join(deck, 'images', 'later.png'));
+    writeFileSync(join(deck, 'images', 'later.png'), readFileSync(join(deck, 'images', 'dot.png')));
+    const found = await change(s, 'images/later.png');
+    expect(found.ok).toBe(true);
+    expect(found.written).toEqual(['index.html', 'media/images/later.png']);
+  });
+
   it('keeps the last good deck when a section breaks, and recovers when it is fixed', async () => {
     const s = await start();
     const before = served(s);
