@@ -37,20 +37,26 @@ const NAMED: Record<string, string> = {
   reg: '®', trade: '™', deg: '°', times: '×', middot: '·', bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
   laquo: '«', raquo: '»', euro: '€', pound: '£', sect: '§', para: '¶', plusmn: '±', larr: '←', rarr: '→',
 };
-const TOKEN = /<\/([a-z][a-z0-9]*)>|<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")*)>|[^<>]+/y;
+/** A tag (with attributes as marked writes them) or a character reference: all respelling touches. */
+const PART = /<(\/?)([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")*)>|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*))?;?/g;
 const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));|&/g;
 const HEADING = /^h[1-6]$/;
+/** Deeper HTML than this goes down the full path, which has the limits and messages for it. */
+const MAX_DEPTH = 64;
 
 /** Render Markdown on the fast path; undefined when it needs the full path. `line`: its first file line. */
 export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext, line: number): RenderedHtml | undefined {
   if (ctx.allowScripts || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(markdown)) return undefined;
   const tokens = marked.lexer(markdown);
-  let plain = true;
-  marked.walkTokens(tokens, (token) => {
-    if (token.type === 'html' || token.type === 'tag') plain = false;
-  });
-  if (!plain) return undefined;
+  // Every HTML rule of marked starts at a `<`: without one there can be no raw HTML token.
+  if (markdown.includes('<')) {
+    let plain = true;
+    marked.walkTokens(tokens, (token) => {
+      if (token.type === 'html' || token.type === 'tag') plain = false;
+    });
+    if (!plain) return undefined;
+  }
   const diagnostics: Diagnostic[] = [];
   const assets: AssetRef[] = [];
   let lines: string[] | undefined;
@@ -93,55 +99,76 @@ interface Respelled {
 /**
  * Rewrite marked's HTML in the sanitizer's spelling. `image` maps each image source to the one
  * to write. Undefined when the HTML holds anything but marked's own tags and plain URLs.
+ *
+ * Only tags and character references change, so one regular expression visits just those: text
+ * between them is copied as it is (marked has escaped every `<`, `>` and bare `&` in it).
  */
 function respell(raw: string, image: (src: string) => string): Respelled | undefined {
-  let html = '';
   let first: string | undefined;
+  let headingStart = -1;
+  let headingEnd = -1;
   let heading: string | undefined;
-  let title: string | undefined;
   let depth = 0;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < raw.length) {
-    const start = TOKEN.lastIndex;
-    const m = TOKEN.exec(raw);
-    if (!m) return undefined;
-    const [text, close, open, attributes] = m;
-    if (close !== undefined) {
-      if (heading !== undefined && close === heading && --depth === 0) heading = undefined;
-      html += text;
-    } else if (open !== undefined) {
-      const allowed = MARKED_TAGS[open];
-      if (!allowed) return undefined;
-      first ??= open;
-      if (title === undefined && HEADING.test(open)) {
-        heading = open;
-        title = '';
-        depth = 1;
-      } else if (heading === open) depth++;
-      html += `<${open}`;
-      for (const [, name, value] of (attributes ?? '').matchAll(ATTRIBUTE)) {
-        if (!allowed.includes(name!)) return undefined;
-        let decoded = decode(value!);
-        if (decoded === undefined) return undefined;
-        if (name === 'href' || name === 'src') {
-          if (!plainUrl(decoded, open === 'a' ? LINK_SCHEMES : IMAGE_SCHEMES)) return undefined;
-          if (open === 'img') decoded = image(decoded);
-        }
-        if (BOOLEAN_ATTRIBUTES.has(name!)) html += ` ${name}`;
-        else if (decoded === '' && name !== 'alt') return undefined;
-        else html += ` ${name}="${escape(decoded).replace(/"/g, '&quot;')}"`;
-      }
-      html += SELF_CLOSING.has(open) ? ' />' : '>';
-    } else {
-      const decoded = decode(text);
-      if (decoded === undefined) return undefined;
-      if (heading !== undefined) title += decoded;
-      html += escape(decoded);
+  let failed = false;
+  const html = raw.replace(PART, (whole: string, close: string | undefined, tag: string | undefined, attributes: string | undefined,
+    dec: string | undefined, hex: string | undefined, name: string | undefined, offset: number) => {
+    if (failed) return '';
+    if (tag === undefined) {
+      const decoded = reference(whole, dec, hex, name);
+      if (decoded === undefined) failed = true;
+      return decoded === undefined ? '' : escape(decoded);
     }
-    if (TOKEN.lastIndex === start) return undefined;
-  }
-  const trimmed = title?.trim();
-  return { html, ...(trimmed ? { title: trimmed } : {}), hasHeading: first !== undefined && HEADING.test(first) };
+    const allowed = MARKED_TAGS[tag];
+    if (!allowed) {
+      failed = true;
+      return '';
+    }
+    if (close) {
+      if (tag === heading && headingEnd === -1) headingEnd = offset;
+      depth--;
+      return whole;
+    }
+    // Deep nesting is for the full path to report (render.ts, html-audit.ts).
+    if (!SELF_CLOSING.has(tag) && ++depth > MAX_DEPTH) {
+      failed = true;
+      return '';
+    }
+    first ??= tag;
+    if (heading === undefined && HEADING.test(tag)) {
+      heading = tag;
+      headingStart = offset + whole.length;
+    }
+    if (!attributes) return SELF_CLOSING.has(tag) ? `<${tag} />` : whole;
+    let out = `<${tag}`;
+    for (const [, attribute, value] of attributes.matchAll(ATTRIBUTE)) {
+      if (!allowed.includes(attribute!)) {
+        failed = true;
+        return '';
+      }
+      let decoded = decode(value!);
+      if (decoded === undefined) {
+        failed = true;
+        return '';
+      }
+      if (attribute === 'href' || attribute === 'src') {
+        if (!plainUrl(decoded, tag === 'a' ? LINK_SCHEMES : IMAGE_SCHEMES)) {
+          failed = true;
+          return '';
+        }
+        if (tag === 'img') decoded = image(decoded);
+      }
+      if (BOOLEAN_ATTRIBUTES.has(attribute!)) out += ` ${attribute}`;
+      else if (decoded === '' && attribute !== 'alt') {
+        failed = true;
+        return '';
+      } else out += ` ${attribute}="${escape(decoded).replace(/"/g, '&quot;')}"`;
+    }
+    return out + (SELF_CLOSING.has(tag) ? ' />' : '>');
+  });
+  // Anything but tags, references and escaped text means marked wrote something unexpected.
+  if (failed || /[<>]/.test(raw.replace(/<\/?[a-z][a-z0-9]*(?: [a-z]+="[^"<>]*")*>/g, ''))) return undefined;
+  const title = heading === undefined ? undefined : decode(raw.slice(headingStart, headingEnd).replace(/<[^>]*>/g, ''))?.trim();
+  return { html, ...(title ? { title } : {}), hasHeading: first !== undefined && HEADING.test(first) };
 }
 
 const LINK_SCHEMES = /^(https?|mailto|tel):/i;
@@ -159,24 +186,22 @@ function decode(text: string): string | undefined {
   if (!text.includes('&')) return text;
   let failed = false;
   const out = text.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) {
-      const c = NAMED[name];
-      if (c === undefined) failed = true;
-      return c ?? whole;
-    }
-    if (dec === undefined && hex === undefined) {
-      failed = true;
-      return whole;
-    }
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    // Only code points that every HTML decoder maps to themselves (no C1 remapping, no surrogates).
-    if (!((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0x10ffff))) {
-      failed = true;
-      return whole;
-    }
-    return String.fromCodePoint(code);
+    const c = reference(whole, dec, hex, name);
+    if (c === undefined) failed = true;
+    return c ?? whole;
   });
   return failed ? undefined : out;
+}
+
+/** The character a reference stands for; undefined for a bare `&`, a missing `;` or a reference not decoded here. */
+function reference(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string | undefined {
+  if (!whole.endsWith(';')) return undefined;
+  if (name !== undefined) return NAMED[name];
+  if (dec === undefined && hex === undefined) return undefined;
+  const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+  // Only code points that every HTML decoder maps to themselves (no C1 remapping, no surrogates).
+  if (!((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0x10ffff))) return undefined;
+  return String.fromCodePoint(code);
 }
 
 /** The sanitizer's escaping of text: `&`, `<` and `>`. */

@@ -63,7 +63,13 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
 
   const first = stacks[0]?.[0];
   if (first && section.front.notes) {
-    const notes = collect(renderMarkdown(section.front.notes, ctx, section.bodyLine));
+    // Positions matter only when the notes have something to report, and finding the `notes:` key
+    // parses the YAML again (a third of a 1,000-section build when done for every section).
+    let notes = renderMarkdown(section.front.notes, ctx, section.bodyLine);
+    if (notes.assets.length || notes.diagnostics.length) {
+      notes = renderMarkdown(section.front.notes, ctx, locateInFrontMatter(section.yaml, ['notes']).line ?? section.bodyLine);
+    }
+    collect(notes);
     first.notesHtml = notes.html + first.notesHtml;
   }
   if (first) first.attributes = [...sectionAttributes(section, ctx, assets, diagnostics), ...first.attributes];
@@ -90,23 +96,25 @@ const MEDIA_ATTRIBUTE = /^data-background-(image|video)$/i;
 function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: string) => number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
   const out: Attribute[] = [];
   for (const attr of attrs) {
-    const line = lineOf(attr.name);
+    // Looked up only for a diagnostic or an asset: finding a front-matter key parses the YAML again.
+    let found: number | undefined;
+    const at = () => (found ??= lineOf(attr.name));
     // With `allowScripts: true` only the attribute names stay restricted: the values are the author's own.
     const removed = auditSlideAttribute(attr.name, attr.value);
     if (removed && (!ctx.allowScripts || !SLIDE_ATTRIBUTE.test(attr.name))) {
-      diagnostics.push(warning(removed.unsafe ? 'unsafe-html' : 'unsupported-html', ctx.file, removed.message, { line }, removed.hint));
+      diagnostics.push(warning(removed.unsafe ? 'unsafe-html' : 'unsupported-html', ctx.file, removed.message, { line: at() }, removed.hint));
       continue;
     }
     if (MEDIA_ATTRIBUTE.test(attr.name)) {
       const resolved = resolveAsset(attr.value, ctx.dir);
       if (resolved.kind === 'local') {
-        assets.push({ path: resolved.path, file: ctx.file, line });
+        assets.push({ path: resolved.path, file: ctx.file, line: at() });
         out.push({ name: attr.name, value: resolved.href });
         continue;
       }
-      if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line, escapes: true });
+      if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line: at(), escapes: true });
       if (resolved.kind === 'remote') {
-        diagnostics.push(warning('remote-asset', ctx.file, `${attr.value} is loaded from the network, so the deck will not show it offline`, { line },
+        diagnostics.push(warning('remote-asset', ctx.file, `${attr.value} is loaded from the network, so the deck will not show it offline`, { line: at() },
           'Download the file into the briefing folder and reference it by a relative path.'));
       }
     }

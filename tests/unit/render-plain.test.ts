@@ -102,11 +102,12 @@ describe('the fast rendering path', () => {
     }
   });
 
-  it('declines raw HTML, element comments and every URL the sanitizer would change', () => {
+  it('declines raw HTML, element comments, deep nesting and every URL the sanitizer would change', () => {
     for (const markdown of [
       'a <b>b</b>', '<div>x</div>', 'x <!-- .element: class="fragment" -->', '<script>alert(1)</script>', '[x](javascript:alert(1))',
       '[x](JAVASCRIPT:alert(1))', '[x](vbscript:x)', '[x](//evil.org)', '[x](data:text/html,<b>)', '![x](data:image/png;base64,AA)',
       '![x](//evil.org/a.png)', '[x](file:///etc/passwd)', '[x][r]\n\n[r]: javascript:alert(1)', '&bogus; entity',
+      `${'> '.repeat(80)}deeply quoted`,
     ]) {
       expect(renderPlain(marked, markdown, ctx, 1), markdown).toBeUndefined();
     }
