@@ -38,6 +38,36 @@ export function htmlDepth(nodes: readonly AnyNode[]): number {
   return max;
 }
 
+/** Tags that close themselves or are closed by their next sibling, so they never deepen the nesting. */
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'option', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
+/**
+ * An upper estimate of how deeply the tags in `html` nest, from a linear scan of the text. The HTML
+ * parser takes quadratic time over tens of thousands of unclosed tags, so this runs first.
+ */
+export function htmlDepthEstimate(html: string, stopAt = Number.POSITIVE_INFINITY): number {
+  const open: string[] = [];
+  let max = 0;
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (NOT_NESTING.has(name) || m[3]) continue;
+    if (!m[1]) {
+      open.push(name);
+      if (open.length > max) max = open.length;
+      if (max > stopAt) break;
+      continue;
+    }
+    // Like the HTML parser: a closing tag closes its element and everything opened inside it; a stray one is ignored.
+    const at = open.lastIndexOf(name);
+    if (at !== -1) open.length = at;
+  }
+  return max;
+}
+
 /** The error for HTML nested beyond MAX_HTML_DEPTH. */
 export function tooDeepHtml(source: AuditSource): Diagnostic {
   return error('too-deep', source.file, `HTML in this slide nests more than ${MAX_HTML_DEPTH} elements deep`, { line: source.line, column: 1 },

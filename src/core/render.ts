@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { parseAttributes } from './slides.js';
 import { MAX_HTML_DEPTH, sanitize } from './sanitize.js';
 import type { AssetRef } from './assets.js';
-import { auditHtml, htmlDepth, tooDeepHtml } from './html-audit.js';
+import { auditHtml, htmlDepth, htmlDepthEstimate, tooDeepHtml } from './html-audit.js';
 import { nestingProblem, tooComplex } from './limits.js';
 import { renderPlain, renderPlainInline } from './render-plain.js';
 
@@ -89,9 +89,11 @@ export function escapeHtml(text: string): string {
 
 function postProcess(raw: string, markdown: string, ctx: RenderContext, line: number): RenderedHtml {
   const { parseDocument, findOne, textContent, render, isTag } = dom();
-  const doc = parseDocument(raw, { lowerCaseAttributeNames: false });
   const source = { file: ctx.file, dir: ctx.dir, allowScripts: ctx.allowScripts, markdown, line };
-  // Everything after this point recurses over the DOM, so absurd nesting stops here.
+  // Parsing is quadratic in the nesting and everything after it recurses over the DOM, so absurd
+  // nesting stops here: first by a linear estimate, then by the exact depth.
+  if (htmlDepthEstimate(raw, 2 * MAX_HTML_DEPTH) > 2 * MAX_HTML_DEPTH) return { html: '', hasHeading: false, assets: [], diagnostics: [tooDeepHtml(source)] };
+  const doc = parseDocument(raw, { lowerCaseAttributeNames: false });
   if (htmlDepth(doc.children) > MAX_HTML_DEPTH) return { html: '', hasHeading: false, assets: [], diagnostics: [tooDeepHtml(source)] };
 
   applyElementComments(doc.children);
