@@ -1,5 +1,6 @@
 /** `briefing build --watch`: rebuild on change, one log line per rebuild; shared terminal output for `serve`. */
 import { basename } from 'node:path';
+import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../pipeline.js';
 import { watch, type BuildEvent, type WatchSession } from '../commands/watch.js';
 import { report, summaryLine } from './build.js';
@@ -30,7 +31,14 @@ export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   const several = found.dirs.length > 1;
   for (const briefing of found.dirs) {
     const log = buildLogger(io, { several, where: 'the deck in the output folder is unchanged' });
-    sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, writeIndex: true, onBuild: log }));
+    try {
+      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, writeIndex: true, onBuild: log }));
+    } catch (cause) {
+      if (!(cause instanceof BriefingError)) throw cause;
+      await Promise.all(sessions.map((s) => s.close()));
+      report(cause.diagnostics, io);
+      return 1;
+    }
   }
   const watching = sessions.reduce((n, s) => n + s.watching, 0);
   io.out(io.style.dim(`Watching ${watching} files and folders for changes. Press Ctrl-C to stop.`));

@@ -1,7 +1,7 @@
 /** Watch mode: build a briefing, then rebuild incrementally on every change and update its deck folder in place. */
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { error, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { BriefingError, error, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { renderIndexPage } from '../core/index-page.js';
 import { buildDeck, createCache, type DeckResult } from '../pipeline.js';
 import { emitDeck, emitIndex, listDecks } from '../io/emit.js';
@@ -68,7 +68,10 @@ export interface WatchSession {
   close(): Promise<void>;
 }
 
-/** Build `options.briefing` once, then keep rebuilding it on change until `close()`. Never prints. */
+/**
+ * Build `options.briefing` once, then keep rebuilding it on change until `close()`. Never prints; rejects
+ * with a BriefingError when the folder is not a briefing at all.
+ */
 export async function watch(options: WatchOptions): Promise<WatchSession> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const outDir = resolve(cwd, options.outDir);
@@ -133,6 +136,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   };
 
   let last = await run(undefined);
+  // A wrong path is a mistake to report now, not a folder to wait for.
+  const notBriefing = last.diagnostics.filter((d) => d.rule === 'not-a-briefing');
+  if (notBriefing.length) throw new BriefingError(notBriefing);
   options.onBuild?.(last);
   const watcher = createWatcher({
     paths: watched,

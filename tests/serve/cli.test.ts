@@ -101,6 +101,16 @@ describe('briefing serve', () => {
     }
   });
 
+  it('says which folder is not a briefing, and exits 1 instead of waiting for it', () => {
+    const { dir } = workspace();
+    const serve = runCli(['serve', 'no-such-deck', '--port', '0'], { cwd: dir });
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toContain('no-such-deck error Briefing folder not found');
+    const watch = runCli(['build', '--watch', 'no-such-deck'], { cwd: dir });
+    expect(watch.code).toBe(1);
+    expect(watch.stderr).toContain('no-such-deck error Briefing folder not found');
+  });
+
   it('rejects a bad port as bad usage', () => {
     const { dir } = workspace();
     const result = runCli(['serve', 'serve-deck', '--port', 'eighty'], { cwd: dir });
