@@ -106,15 +106,16 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     progress('layout', plan.slides.length, plan.slides.length);
 
     progress('launch', 0, plan.slides.length);
-    const browser = await session.ready.catch((cause: unknown) => ({ launchError: cause }));
+    const page = await session.ready.catch((cause: unknown) => ({ launchError: cause }));
     options.signal?.throwIfAborted();
-    if ('launchError' in browser) return result({ slug: deck.slug }, [...built.diagnostics, launchFailed(executable, browser.launchError, cwd)]);
+    if ('launchError' in page) return result({ slug: deck.slug }, [...built.diagnostics, launchFailed(executable, page.launchError, cwd)]);
     progress('print', 0, plan.slides.length);
-    const printed = await printDocument(browser, { file: printFile, pageSize: plan.pageSize, tagged: false }).catch((cause: unknown) => {
+    const printed = await printDocument(page, { file: printFile, pageSize: plan.pageSize, tagged: false }).catch((cause: unknown) => {
       options.signal?.throwIfAborted(); // a print cut short by Ctrl-C is an abort, not a Chromium failure
       throw cause;
     });
-    await session.close();
+    // Chromium shuts down while pdf-lib finishes the document; `finally` waits for it.
+    void session.close();
     progress('print', plan.slides.length, plan.slides.length);
 
     progress('finish', 0, plan.slides.length);

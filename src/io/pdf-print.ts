@@ -1,6 +1,6 @@
 /** Print a laid-out deck (print.html) to PDF bytes in an already launched Chromium. */
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface PrintRequest {
   /** The print document, inside the built deck folder so its relative URLs resolve. */
@@ -31,24 +31,19 @@ const PREPARE = `(async () => {
   return { pages: document.querySelectorAll('body > .print-page').length, shrunk };
 })()`;
 
-/** Open the print document, wait until it is complete, and print it. The page is closed whatever happens. */
-export async function printDocument(browser: Browser, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number }> {
-  const page = await browser.newPage();
-  try {
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
-    const prepared = (await page.evaluate(PREPARE)) as { pages: number; shrunk: number };
-    const pdf = await page.pdf({
-      width: request.pageSize.width,
-      height: request.pageSize.height,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      printBackground: true,
-      preferCSSPageSize: true,
-      tagged: request.tagged,
-      outline: false,
-    });
-    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages };
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+/** Load the print document into `page`, wait until it is complete, and print it. The caller closes the browser. */
+export async function printDocument(page: Page, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number }> {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
+  const prepared = (await page.evaluate(PREPARE)) as { pages: number; shrunk: number };
+  const pdf = await page.pdf({
+    width: request.pageSize.width,
+    height: request.pageSize.height,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: request.tagged,
+    outline: false,
+  });
+  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages };
 }
