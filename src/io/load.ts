@@ -107,11 +107,17 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
     diagnostics.push(error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.'));
     return undefined;
   }
-  const bytes = readFileSync(real);
-  if (bytes.length > MAX_SECTION_BYTES) {
-    diagnostics.push(error('file-too-large', shown, `File is ${Math.round(bytes.length / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
+  // Sized before it is read, and only regular files: a link to a pipe or a device would block or never end.
+  const stat = statSync(real);
+  if (!stat.isFile()) {
+    diagnostics.push(error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.'));
     return undefined;
   }
+  if (stat.size > MAX_SECTION_BYTES) {
+    diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
+    return undefined;
+  }
+  const bytes = readFileSync(real);
   if (bytes.subarray(0, 8000).includes(0)) {
     diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
     return undefined;

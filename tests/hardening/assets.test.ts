@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.js';
 import { tempDir } from '../helpers/cli.js';
@@ -121,6 +122,14 @@ describe('assets stay inside the briefing folder', () => {
     const { errors, leaked } = await buildIt();
     expect(errors).toEqual([expect.objectContaining({ rule: 'asset-escape', file: 'brief/index.md' })]);
     expect(leaked).toBe(false);
+  });
+
+  it('refuses a section that is a link to a pipe instead of blocking on it', async () => {
+    section('Text.');
+    spawnSync('mkfifo', [join(briefing, 'images', 'pipe')]);
+    symlinkSync(join(briefing, 'images', 'pipe'), join(briefing, '020-pipe.md'));
+    const { errors } = await buildIt();
+    expect(errors).toEqual([expect.objectContaining({ rule: 'not-a-file', file: 'brief/020-pipe.md' })]);
   });
 
   it('keeps links to web pages as links without fetching them', async () => {
