@@ -31,8 +31,9 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
 
   for (const t of templates) {
     files.set(t.name, t.file);
+    let ast: ReturnType<typeof hb.parseWithoutProcessing>;
     try {
-      hb.parse(t.text);
+      ast = hb.parseWithoutProcessing(t.text);
     } catch (cause) {
       diagnostics.push(templateError(t.file, cause));
       continue;
@@ -41,7 +42,8 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
       hb.registerPartial(t.name.slice('partials/'.length), t.text);
       continue;
     }
-    const compiled = hb.compile(t.text, { strict: false, noEscape: false });
+    // The checked syntax tree goes to the compiler, which would otherwise parse the text again.
+    const compiled = hb.compile(ast, { strict: false, noEscape: false });
     if (t.name === 'deck') deck = compiled;
     else if (t.name.startsWith('layouts/')) layouts.set(t.name.slice('layouts/'.length), compiled);
   }

@@ -11,24 +11,28 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, OutputFile>();
   const watch: string[] = [];
+  // Slides often share a file (a logo, a map): resolve each path once, report each reference.
+  const resolved = new Map<string, string | 'missing' | 'outside' | 'folder'>();
   for (const ref of refs) {
     if (ref.escapes) {
       diagnostics.push(error('asset-escape', ref.file, `${ref.path} is outside the briefing folder`, { line: ref.line }, 'Copy the file into the briefing folder and use a relative path.'));
       continue;
     }
     const abs = join(briefingDir, ...ref.path.split('/'));
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch {
+    let real = resolved.get(ref.path);
+    if (real === undefined) {
+      real = resolve(abs, briefingDir);
+      resolved.set(ref.path, real);
+    }
+    if (real === 'missing') {
       diagnostics.push(error('missing-asset', ref.file, `${ref.path} not found`, { line: ref.line }, 'Check the file name and that the path is relative to the section file.'));
       continue;
     }
-    if (!isInside(real, briefingDir)) {
+    if (real === 'outside') {
       diagnostics.push(error('asset-escape', ref.file, `${ref.path} links to a file outside the briefing folder`, { line: ref.line }, 'Copy the file into the briefing folder instead of linking to it.'));
       continue;
     }
-    if (!statSync(real).isFile()) {
+    if (real === 'folder') {
       diagnostics.push(error('missing-asset', ref.file, `${ref.path} is a folder, not a file`, { line: ref.line }, 'Reference a file.'));
       continue;
     }
@@ -36,4 +40,16 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
     files.set(ref.path, { path: `${MEDIA_DIR}/${ref.path}`, from: real });
   }
   return { files: [...files.values()], watch, diagnostics };
+}
+
+/** The real path of an asset file, or why it cannot be used. */
+function resolve(abs: string, briefingDir: string): string | 'missing' | 'outside' | 'folder' {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return 'missing';
+  }
+  if (!isInside(real, briefingDir)) return 'outside';
+  return statSync(real).isFile() ? real : 'folder';
 }
