@@ -1,0 +1,269 @@
+/**
+ * `npm run bench`: how fast briefing builds, against the floor (bench/floor.mjs) on the same input.
+ *
+ * For each size it measures, several times: the floor as a whole process, the CLI as a whole
+ * process, a cold in-process build() (fresh process, library already loaded), an incremental rebuild
+ * after a one-section edit, peak memory of the CLI, and the deck's output size. Prints a table and
+ * writes bench/results.json. Environment: BENCH_SIZES=30,300 and BENCH_RUNS=5 narrow a run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { editOneSection, generateBriefing } from './generate.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'lib', 'cli.js');
+const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+/** Median and spread of a set of timings, in ms. */
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+/** One input measured: a size, and whether its slides carry raw HTML. */
+export interface SizeResult {
+  name: string;
+  sections: number;
+  rawHtml: boolean;
+  slides: number;
+  floorProcess: Stats;
+  cliProcess: Stats;
+  inProcess: Stats;
+  incremental?: Stats;
+  peakMemoryMb: number;
+  floorPeakMemoryMb: number;
+  outputBytes: number;
+  outputFiles: number;
+  /** CLI whole process divided by the floor whole process (medians). */
+  floorRatio: number;
+}
+
+/** Median, min and max of `values`. */
+export function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: values.length };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Run `node args` to completion; wall-clock ms. Fails loudly if the process fails. */
+function timeProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { ms: number; stdout: string } {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+/** Peak resident memory of `node args`, in MB, read from the process itself as it exits. */
+function peakMemory(args: string[], cwd: string): number {
+  const file = join(cwd, 'maxrss.txt');
+  const hook = join(cwd, 'maxrss.cjs');
+  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, String(process.resourceUsage().maxRSS)));\n`);
+  timeProcess(['--require', hook, ...args], cwd);
+  return Math.round(Number(readFileSync(file, 'utf8')) / 1024);
+}
+
+/** Time build() of the library in fresh processes: the library is loaded first, then only the call is timed. */
+function inProcessBuild(dir: string, out: string, cwd: string): number {
+  const lib = pathToFileURL(join(ROOT, 'lib', 'index.js')).href;
+  const code = `const { build } = await import(${JSON.stringify(lib)});
+const t = performance.now();
+const r = await build({ briefings: [${JSON.stringify(dir)}], outDir: ${JSON.stringify(out)} });
+const ms = performance.now() - t;
+if (!r.ok) { console.error(JSON.stringify(r.diagnostics)); process.exit(1); }
+console.log(ms);`;
+  return Number(timeProcess(['--input-type=module', '-e', code], cwd).stdout.trim());
+}
+
+/** Incremental rebuild after editing one section, in one process that keeps its cache between builds. */
+function incrementalFallback(dir: string, sections: number, out: string): Stats {
+  const lib = pathToFileURL(join(ROOT, 'lib', 'index.js')).href;
+  const gen = pathToFileURL(join(ROOT, 'bench', 'generate.ts')).href;
+  const code = `const { build, createCache } = await import(${JSON.stringify(lib)});
+const { editOneSection } = await import(${JSON.stringify(gen)});
+const cache = createCache();
+const options = { briefings: [${JSON.stringify(dir)}], outDir: ${JSON.stringify(out)}, cache };
+await build(options);
+const times = [];
+for (let i = 0; i < ${RUNS}; i++) {
+  editOneSection(${JSON.stringify(dir)}, ${sections}, i);
+  const t = performance.now();
+  const r = await build(options);
+  times.push(performance.now() - t);
+  if (!r.ok) { console.error(JSON.stringify(r.diagnostics)); process.exit(1); }
+}
+console.log(JSON.stringify(times));`;
+  const times = JSON.parse(timeProcess(['--import', 'tsx', '--input-type=module', '-e', code], ROOT).stdout.trim().split('\n').pop()!) as number[];
+  return stats(times);
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Measure one generated briefing. */
+function measure(work: string, sections: number, rawHtml: boolean, incremental?: Stats): SizeResult {
+  const dir = generateBriefing(work, sections, { rawHtml });
+  const name = `${sections}${rawHtml ? ' raw HTML' : ''}`;
+  const out = join(work, `out-${sections}${rawHtml ? '-html' : ''}`);
+  const floorOut = join(work, `floor-${sections}.html`);
+  const cliArgs = [BIN, 'build', dir, '--out', out];
+  const floorArgs = [FLOOR, dir, floorOut];
+  // Warm the file-system cache once, then alternate floor and CLI so load on the machine hits both alike.
+  timeProcess(floorArgs, work);
+  const first = timeProcess(cliArgs, work);
+  const floor: number[] = [];
+  const cli: number[] = [];
+  const inProcess: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    floor.push(timeProcess(floorArgs, work).ms);
+    cli.push(timeProcess(cliArgs, work).ms);
+    inProcess.push(inProcessBuild(dir, out, work));
+  }
+  const slides = Number(/(\d+) slides/.exec(first.stdout)?.[1] ?? 0);
+  const size = folderSize(join(out, `synthetic-${sections}${rawHtml ? '-html' : ''}`));
+  const floorProcess = stats(floor);
+  const cliProcess = stats(cli);
+  return {
+    name,
+    sections,
+    rawHtml,
+    slides,
+    floorProcess,
+    cliProcess,
+    inProcess: stats(inProcess),
+    ...(incremental ? { incremental } : rawHtml ? {} : { incremental: incrementalFallback(dir, sections, out) }),
+    peakMemoryMb: peakMemory(cliArgs, work),
+    floorPeakMemoryMb: peakMemory(floorArgs, work),
+    outputBytes: size.bytes,
+    outputFiles: size.files,
+    floorRatio: Math.round((cliProcess.median / floorProcess.median) * 100) / 100,
+  };
+}
+
+/** Incremental figures from bench/incremental.ts when that module exists (it owns the measurement), keyed by size. */
+async function incrementalFromModule(): Promise<Map<number, Stats> | undefined> {
+  const file = join(ROOT, 'bench', 'incremental.ts');
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { measureIncremental?: (sizes: number[]) => Promise<unknown> | unknown };
+  if (typeof mod.measureIncremental !== 'function') return undefined;
+  const result = await mod.measureIncremental(SIZES);
+  const map = new Map<number, Stats>();
+  const entries = Array.isArray(result) ? result : result && typeof result === 'object' ? Object.entries(result).map(([k, v]) => ({ sections: Number(k), ...(v as object) })) : [];
+  for (const entry of entries as Record<string, unknown>[]) {
+    const sections = Number(entry.sections ?? entry.size);
+    const s = (entry.stats ?? entry.incremental ?? entry) as Partial<Stats> & { ms?: number[] };
+    if (typeof s.median === 'number') map.set(sections, { median: s.median, min: s.min ?? s.median, max: s.max ?? s.median, runs: s.runs ?? 1 });
+    else if (Array.isArray(s.ms)) map.set(sections, stats(s.ms));
+  }
+  return map.size ? map : undefined;
+}
+
+/** PDF export figures from bench/pdf.ts when that module exists. */
+async function pdfFromModule(): Promise<unknown> {
+  const file = join(ROOT, 'bench', 'pdf.ts');
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { measurePdf?: () => Promise<unknown> | unknown };
+  return typeof mod.measurePdf === 'function' ? mod.measurePdf() : undefined;
+}
+
+function fmt(s: Stats | undefined): string {
+  if (!s) return '—';
+  return `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+}
+
+/** The results as a Markdown table, as the README shows them. */
+export function table(results: SizeResult[]): string {
+  const head = ['sections', 'slides', 'floor, process ms', 'CLI, process ms', 'CLI ÷ floor', 'build() in-process ms', 'incremental ms', 'peak MB (floor)', 'output'];
+  const rows = results.map((r) => [
+    r.name,
+    String(r.slides),
+    fmt(r.floorProcess),
+    fmt(r.cliProcess),
+    `${r.floorRatio.toFixed(2)} ×`,
+    fmt(r.inProcess),
+    fmt(r.incremental),
+    `${r.peakMemoryMb} (${r.floorPeakMemoryMb})`,
+    `${(r.outputBytes / 1024 / 1024).toFixed(2)} MB, ${r.outputFiles} files`,
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Each target of the benchmark issue, checked against the results. */
+export function targets(results: SizeResult[]): { target: string; figure: string; met: boolean }[] {
+  const plain = results.filter((r) => !r.rawHtml);
+  const at = (n: number) => plain.find((r) => r.sections === n);
+  const out: { target: string; figure: string; met: boolean }[] = [];
+  const big = at(1000);
+  const small = at(30);
+  if (big) out.push({ target: 'CLI at 1,000 sections ≤ 1.2 × floor', figure: `${big.floorRatio.toFixed(2)} ×`, met: big.floorRatio <= 1.2 });
+  if (small) out.push({ target: 'CLI at 30 sections ≤ 1.3 × floor', figure: `${small.floorRatio.toFixed(2)} ×`, met: small.floorRatio <= 1.3 });
+  if (big && small) {
+    const growth = big.inProcess.median / small.inProcess.median;
+    out.push({ target: 'build() at 1,000 ≤ 40 × build() at 30', figure: `${growth.toFixed(1)} ×`, met: growth <= 40 });
+  }
+  if (big) out.push({ target: 'peak memory at 1,000 sections < 250 MB', figure: `${big.peakMemoryMb} MB`, met: big.peakMemoryMb < 250 });
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BIN)) throw new Error('lib/cli.js is missing: run `npx tsc -p .` (npm run bench does) first.');
+  const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  const started = performance.now();
+  try {
+    const incremental = await incrementalFromModule();
+    const results: SizeResult[] = [];
+    for (const sections of SIZES) {
+      process.stderr.write(`measuring ${sections} sections…\n`);
+      results.push(measure(work, sections, false, incremental?.get(sections)));
+    }
+    const htmlSize = SIZES.includes(300) ? 300 : SIZES[0]!;
+    process.stderr.write(`measuring ${htmlSize} sections with raw HTML…\n`);
+    results.push(measure(work, htmlSize, true));
+    const pdf = await pdfFromModule();
+    const checks = targets(results);
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      runs: RUNS,
+      results,
+      ...(pdf === undefined ? {} : { pdf }),
+      targets: checks,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    };
+    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${table(results)}\n\n`);
+    if (pdf !== undefined) process.stdout.write(`PDF export: ${JSON.stringify(pdf)}\n\n`);
+    for (const t of checks) process.stdout.write(`${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}\n`);
+    process.stdout.write(`\nms: median (min–max) of ${RUNS} runs; written to bench/results.json in ${report.seconds} s\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((cause: unknown) => {
+    process.stderr.write(`bench: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    process.exitCode = 1;
+  });
+}
