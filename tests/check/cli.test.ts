@@ -37,7 +37,7 @@ describe('briefing check', () => {
   it('exits 1 on errors and shows file, line, column, rule, a code frame and the fix', () => {
     const r = runCli(['check', join(FIXTURES, 'check-broken-link')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('tests/fixtures/check-broken-link/020-links.md:5:1 error Link to `#/fatcs`');
+    expect(r.stdout).toContain('tests/fixtures/check-broken-link/020-links.md:5:57 error Link to `#/fatcs`');
     expect(r.stdout).toContain('[broken-link]');
     expect(r.stdout).toContain('5 | Read the [facts](#/facts) first, then [the facts again](#/fatcs).');
     expect(r.stdout).toContain('fix: Did you mean `#/facts`?');

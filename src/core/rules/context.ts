@@ -50,6 +50,14 @@ export function lineOf(section: Section, needle: string, from: number, fallback 
   return fallback;
 }
 
+/** Like lineOf, with the column where `needle` starts on that line (1 when it is not there). */
+export function positionOf(section: Section, needle: string, from: number, fallback = from): { line: number; column: number } {
+  const line = lineOf(section, needle, from, fallback);
+  const text = line >= section.bodyLine ? section.body.split('\n')[line - section.bodyLine] : section.yaml.split('\n')[line - 2];
+  const index = needle ? (text ?? '').toLowerCase().indexOf(needle.toLowerCase()) : -1;
+  return { line, column: index + 1 || 1 };
+}
+
 /** Parse an HTML fragment into its elements, in document order. */
 export function elements(html: string): Element[] {
   if (!html) return [];

@@ -1,6 +1,6 @@
 /** `image-alt`: an image without alternative text, which screen readers and the PDF's text layer cannot describe. */
 import { warning, type Diagnostic } from '../diagnostics.js';
-import { eachSlide, elements, lineOf, type Rule } from './context.js';
+import { eachSlide, elements, positionOf, type Rule } from './context.js';
 
 export const imageAlt: Rule = {
   id: 'image-alt',
@@ -12,7 +12,7 @@ export const imageAlt: Rule = {
         const src = el.attribs.src ?? '';
         // The build rewrote local paths to media/…; the file name is what the author wrote.
         const name = decodeSafely(src.split(/[?#]/)[0]!.split('/').pop() ?? '');
-        out.push(warning('image-alt', section.file, `Image ${name || src} has no alt text`, { line: lineOf(section, name, slide.line) },
+        out.push(warning('image-alt', section.file, `Image ${name || src} has no alt text`, positionOf(section, name, slide.line),
           'Describe the image in the brackets: ![What the image shows](file.png).'));
       }
     }

@@ -1,6 +1,6 @@
 /** `broken-link`: a link to `#/id` or `#id` that no slide or element of the deck answers to. */
 import { closest, error, type Diagnostic } from '../diagnostics.js';
-import { dataStrings, eachSlide, elements, lineOf, type Rule } from './context.js';
+import { dataStrings, eachSlide, elements, positionOf, type Rule } from './context.js';
 
 /** The id a same-deck link points at, or undefined for links reveal.js resolves by number (`#/3/1`) or none. */
 export function linkTarget(href: string): string | undefined {
@@ -29,7 +29,7 @@ export const brokenLinks: Rule = {
         const target = href ? linkTarget(href) : undefined;
         if (!href || !target || ids.has(target)) continue;
         const suggestion = closest(target, known);
-        out.push(error('broken-link', section.file, `Link to \`${href}\`: no slide or element has the id \`${target}\``, { line: lineOf(section, href, slide.line) },
+        out.push(error('broken-link', section.file, `Link to \`${href}\`: no slide or element has the id \`${target}\``, positionOf(section, href, slide.line),
           suggestion ? `Did you mean \`${href.startsWith('#/') ? '#/' : '#'}${suggestion}\`?` : 'Link to a section id (its file name without the number prefix, or its `id:`).'));
       }
     }
