@@ -78,6 +78,21 @@ describe('briefing check', () => {
     expect(r.stdout).toContain('--layout');
   });
 
+  it('reports a slide that overflows its frame with --layout, with the file and line of the slide', () => {
+    const r = runCli(['check', '--layout', join(FIXTURES, 'check-layout-overflow')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/tests\/fixtures\/check-layout-overflow\/020-tall\.md:11:1 warning Slide #\/tall-2 overflows its frame: content reaches \d+ px past the bottom \[overflow\]/);
+    expect(runCli(['check', '--layout', '--strict', join(FIXTURES, 'check-layout-overflow')]).code).toBe(1);
+    expect(runCli(['check', join(FIXTURES, 'check-layout-overflow')]).stdout).toContain('no problems');
+  });
+
+  it('says how to install Chromium when --layout cannot find it', () => {
+    const r = runCli(['check', '--layout', join(FIXTURES, 'check-clean')], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[layout-check-failed]');
+    expect(r.stdout).toContain('apt-get install -y chromium');
+  });
+
   it('writes nothing and leaves the sources and the last good output as they were', () => {
     const { dir, cleanup } = tempDir();
     try {
