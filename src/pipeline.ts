@@ -181,11 +181,14 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
   diagnostics.push(...runtime.diagnostics);
-  const assets = collectAssetsCached(cache, loaded.dir, ordered.flatMap((r) => r.assets), !!options.changed);
+  // The title slide's body (index.md) is Markdown like any section: its warnings and images count too.
+  const title = titleSlide(deck, allowScripts);
+  diagnostics.push(...title.diagnostics);
+  const assets = collectAssetsCached(cache, loaded.dir, [...title.assets, ...ordered.flatMap((r) => r.assets)], !!options.changed);
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
-  const composed = compose({ deck, title: titleSlide(deck, allowScripts), sections: ordered, templates: templates.compiled, runtime: runtime.paths, memo: cache.composed });
+  const composed = compose({ deck, title: title.slide, sections: ordered, templates: templates.compiled, runtime: runtime.paths, memo: cache.composed });
   diagnostics.push(...composed.diagnostics);
   const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered } };
   if (hasErrors(diagnostics)) return result(summary);
@@ -245,13 +248,17 @@ function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly Asse
   return { files: [...found.values()], watch: [...new Set([...found.keys(), ...missing])].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
 }
 
-function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): RenderedSlide {
+function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): { slide: RenderedSlide; assets: AssetRef[]; diagnostics: Diagnostic[] } {
   const ctx = { file: deck.file, dir: '', allowScripts };
   const [stack] = splitSlides(deck.body, deck.bodyLine);
   const slide = stack?.slides[0];
   const body = renderMarkdown(slide?.markdown ?? '', ctx, slide?.line ?? deck.bodyLine);
   const notes = renderMarkdown([deck.meta.notes ?? '', slide?.notes ?? ''].filter(Boolean).join('\n\n'), ctx, deck.bodyLine);
-  return { html: body.html, columns: [], notesHtml: notes.html, hasHeading: body.hasHeading, attributes: [], line: deck.bodyLine };
+  return {
+    slide: { html: body.html, columns: [], notesHtml: notes.html, hasHeading: body.hasHeading, attributes: [], line: deck.bodyLine },
+    assets: [...body.assets, ...notes.assets],
+    diagnostics: [...body.diagnostics, ...notes.diagnostics],
+  };
 }
 
 function compileCached(cache: BuildCache, templates: Parameters<typeof compileTemplates>[0]): ReturnType<typeof compileTemplates> {
