@@ -1,5 +1,5 @@
 /** The reveal.js runtime and theme files a deck ships with, resolved from installed packages. */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
 import { isInside } from './load.js';
@@ -47,6 +47,8 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
     }
     if (real && !isInside(real, briefingDir)) {
       diagnostics.push(error('asset-escape', deckFile, `Theme file ${name} is outside the briefing folder`, { line: 1 }, 'Copy the CSS file into the briefing folder.'));
+    } else if (real && !statSync(real).isFile()) {
+      diagnostics.push(error('missing-theme', deckFile, `Theme ${name} is not a file`, { line: 1 }, 'Give the path of a .css file in the briefing folder.'));
     } else if (real) {
       watch.push(real);
       files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(real, 'utf8'), name, deckFile, diagnostics) });

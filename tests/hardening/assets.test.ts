@@ -132,6 +132,14 @@ describe('assets stay inside the briefing folder', () => {
     expect(errors).toEqual([expect.objectContaining({ rule: 'not-a-file', file: 'brief/020-pipe.md' })]);
   });
 
+  it('reports a theme that is a folder instead of crashing', async () => {
+    section('Text.');
+    mkdirSync(join(briefing, 'odd.css'));
+    writeFileSync(join(briefing, 'index.md'), '---\ntitle: Assets\ntheme: odd.css\n---\n');
+    const { errors } = await buildIt();
+    expect(errors).toEqual([expect.objectContaining({ rule: 'missing-theme', file: 'brief/index.md' })]);
+  });
+
   it('keeps links to web pages as links without fetching them', async () => {
     section('[NATO](https://www.nato.int/) and [a local file](../secret.png)');
     const { errors, result } = await buildIt();
