@@ -12,3 +12,5 @@ export type { CheckOptions, CheckResult, DeckCheck } from './commands/check.js';
 export { RULES as LINT_RULES } from './core/lint.js';
 export { findOverflows } from './io/layout-check.js';
 export type { Overflow } from './io/layout-check.js';
+export { exportPdf } from './commands/pdf.js';
+export type { PdfOptions, PdfResult, PdfProgress, PdfStage } from './commands/pdf.js';

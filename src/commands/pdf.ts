@@ -7,16 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { REVEAL_DEFAULTS } from '../core/compose.js';
-import { error, type Diagnostic } from '../core/diagnostics.js';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
 import { parseDeck } from '../core/parse.js';
-import { printLayout, type PrintPlan } from '../core/print-layout.js';
+import type { PrintedSlide, PrintPlan } from '../core/print-layout.js';
 import { dateOf, keywordsOf, outlineOf } from '../core/print-outline.js';
 import { findChromium, INSTALL_HINT } from '../io/browser.js';
 import { startBrowser } from '../io/pdf-browser.js';
 import { displayPath } from '../io/load.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
-import { finishPdf, type DocumentInfo } from '../io/pdf-document.js';
-import { printDocument } from '../io/pdf-print.js';
+import type { DocumentInfo } from '../io/pdf-document.js';
 import { build } from '../pipeline.js';
 
 export interface PdfOptions {
@@ -79,6 +78,9 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
 
   // Chromium starts while the deck builds: the launch is the slowest single step of a short export.
   const session = startBrowser(executable, options.signal);
+  // Loaded here, not at the top, so that importing the library (for build() alone) stays light.
+  const loading = Promise.all([import('../core/print-layout.js'), import('../io/pdf-document.js'), import('../io/pdf-print.js')]);
+  loading.catch(() => undefined); // awaited below; an early return must not leave it unhandled
   const work = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
   try {
     progress('build', 0, 0);
@@ -88,6 +90,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     options.signal?.throwIfAborted();
 
     progress('layout', 0, deck.slides);
+    const [{ printLayout }, { finishPdf }, { printDocument }] = await loading;
     const meta = readDeckMeta(deck.dir, cwd);
     const reveal = { ...REVEAL_DEFAULTS, ...(meta.reveal ?? {}) } as Record<string, unknown>;
     const plan = printLayout(deck.html, {
@@ -126,7 +129,8 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const file = resolve(cwd, options.out ?? join('dist', deck.slug, `${deck.slug}.pdf`));
     writeAtomically(file, pdf.bytes);
     progress('finish', plan.slides.length, plan.slides.length);
-    return result({ file, slug: deck.slug, slides: plan.slides.length, pages: pdf.pages, bytes: pdf.bytes.byteLength }, built.diagnostics);
+    const cut = printed.overflowingNotes.map((n) => notesTooLong(plan.slides[n - 1]!, deck.dir, cwd));
+    return result({ file, slug: deck.slug, slides: plan.slides.length, pages: pdf.pages, bytes: pdf.bytes.byteLength }, [...built.diagnostics, ...cut]);
   } finally {
     await session.close();
     rmSync(work, { recursive: true, force: true });
@@ -172,6 +176,12 @@ function launchFailed(executable: string, cause: unknown, cwd: string): Diagnost
   return missingDriver
     ? error('no-browser-driver', 'playwright-core', 'playwright-core, which drives Chromium, is not installed', {}, 'Run `npm install playwright-core` (it downloads no browser).')
     : error('browser-launch-failed', displayPath(executable, cwd), `Chromium did not start: ${reason}`, {}, INSTALL_HINT);
+}
+
+function notesTooLong(slide: PrintedSlide, dir: string, cwd: string): Diagnostic {
+  const file = slide.source ? displayPath(join(dir, slide.source.file), cwd) : displayPath(join(dir, 'index.md'), cwd);
+  return warning('notes-too-long', file, `The notes of slide ${slide.number} (“${slide.title}”) do not fit on their page even in small type; the end is cut off in the PDF`,
+    slide.source ? { line: slide.source.line, column: 1 } : {}, 'Shorten the notes, or split the slide in two.');
 }
 
 function dimension(value: unknown, fallback: number): number {

@@ -34,6 +34,8 @@ export interface PrintedSlide {
   title: string;
   /** The slide's layout (from its `layout-<name>` class), e.g. `section` for a divider. */
   layout: string | undefined;
+  /** Where the slide was written (`data-source="020-crisis.md:4"`): file relative to the briefing, and line. */
+  source: { file: string; line: number } | undefined;
   /** 0-based index of the slide's first page, and how many pages its fragment steps take. */
   page: number;
   steps: number;
@@ -83,7 +85,9 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
       pages.push(notesHtml(slide, number, banners));
     }
     const layout = /(?:^|\s)layout-([\w-]+)/.exec(slide.element.attribs.class ?? '')?.[1];
-    slides.push({ number, id: slide.id, section: slide.section, title: slide.title, layout, page: first, steps, notesPage, notesText });
+    const at = /^(.+):(\d+)$/.exec(slide.element.attribs['data-source'] ?? '');
+    const source = at ? { file: at[1]!, line: Number(at[2]) } : undefined;
+    slides.push({ number, id: slide.id, section: slide.section, title: slide.title, layout, source, page: first, steps, notesPage, notesText });
   });
 
   // `print-pdf` switches off reveal.js's own @media print rules, which reflow slides as plain paper.
@@ -148,7 +152,7 @@ function slideNumberHtml(slide: DeckSlide, number: number, total: number, format
 /** The page after a slide: its title and its speaker notes, at the slide's size. */
 function notesHtml(slide: DeckSlide, number: number, banners: string): string {
   return `<div class="print-page print-notes reveal-viewport" data-notes-for="${number}">
-<div class="reveal"><div class="print-notes-body print-fit">
+<div class="reveal"><div class="print-notes-body print-fit" data-fit-slide="${number}">
 <p class="print-notes-label">Notes · slide ${number}</p>
 <h2 class="print-notes-title">${escapeHtml(slide.title)}</h2>
 <div class="print-notes-text">${slide.notesHtml}</div>
@@ -174,7 +178,7 @@ function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: 
 <div class="print-handout-scale" style="zoom: ${scale.toFixed(6)};">${slidePage}</div>
 </div>`;
   const notes = notesOf?.notesHtml
-    ? `<div class="reveal print-handout-notes print-fit" style="top: ${px(notesTop)};">
+    ? `<div class="reveal print-handout-notes print-fit" data-fit-slide="${number}" style="top: ${px(notesTop)};">
 <p class="print-notes-label">Notes · slide ${number}</p>
 <div class="print-notes-text">${notesOf.notesHtml}</div>
 </div>`

@@ -10,32 +10,35 @@ export interface PrintRequest {
   tagged: boolean;
 }
 
+/** Notes are set no smaller than this (CSS px) to fit their box; beyond it they are cut, and reported. */
+export const MIN_NOTES_SIZE = 9;
+
 /**
  * Runs in the page before printing: wait for the web fonts and for every image to be decoded (instead of a
- * fixed pause), then shrink notes that would overflow their box, so notes are never cut off.
+ * fixed pause), then set notes that would overflow their box in smaller type until they fit.
  * A string, not a function, so that no transpiler helper leaks into the page.
  */
 const PREPARE = `(async () => {
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined)));
-  let shrunk = 0;
+  const overflowing = [];
   for (const box of document.querySelectorAll('.print-fit')) {
     let size = parseFloat(getComputedStyle(box).fontSize);
-    while (box.scrollHeight > box.clientHeight + 1 && size > 7) {
-      size = Math.max(7, size * 0.92);
+    while (box.scrollHeight > box.clientHeight + 1 && size > ${MIN_NOTES_SIZE}) {
+      size = Math.max(${MIN_NOTES_SIZE}, size * 0.92);
       box.style.fontSize = size.toFixed(2) + 'px';
-      shrunk++;
     }
+    if (box.scrollHeight > box.clientHeight + 1) overflowing.push(Number(box.dataset.fitSlide));
   }
   await document.fonts.ready;
-  return { pages: document.querySelectorAll('body > .print-page').length, shrunk };
+  return { pages: document.querySelectorAll('body > .print-page').length, overflowing };
 })()`;
 
 /** Load the print document into `page`, wait until it is complete, and print it. The caller closes the browser. */
-export async function printDocument(page: Page, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printDocument(page: Page, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number; overflowingNotes: number[] }> {
   await page.emulateMedia({ media: 'print' });
   await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
-  const prepared = (await page.evaluate(PREPARE)) as { pages: number; shrunk: number };
+  const prepared = (await page.evaluate(PREPARE)) as { pages: number; overflowing: number[] };
   const pdf = await page.pdf({
     width: request.pageSize.width,
     height: request.pageSize.height,
@@ -45,5 +48,5 @@ export async function printDocument(page: Page, request: PrintRequest): Promise<
     tagged: request.tagged,
     outline: false,
   });
-  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages };
+  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages, overflowingNotes: prepared.overflowing };
 }

@@ -139,6 +139,26 @@ describe('briefing pdf layouts', () => {
   });
 });
 
+describe('briefing pdf --handout with long notes', () => {
+  let r: RunResult;
+  beforeAll(() => {
+    r = runCli(['pdf', 'tests/fixtures/pdf-long-notes', '--handout', '--out', file('long-notes.pdf')]);
+  }, 120_000);
+
+  it('sets long notes in smaller type so that all of them are on the page', () => {
+    expect(r.code, r.stderr).toBe(0);
+    const texts = pageTexts(file('long-notes.pdf'));
+    expect(texts).toHaveLength(3);
+    expect(texts[1]).toContain('END-OF-MODERATE-NOTES');
+  });
+
+  it('warns, with file and line, about notes too long for any page', () => {
+    expect(r.stderr).toContain('tests/fixtures/pdf-long-notes/020-huge.md:4:1 warning The notes of slide 3 (“Huge notes”) do not fit');
+    expect(r.stderr).toContain('[notes-too-long]');
+    expect(pageTexts(file('long-notes.pdf'))[2]).not.toContain('END-OF-HUGE-NOTES');
+  });
+});
+
 describe('briefing pdf on the default briefing', () => {
   const out = file('nato.pdf');
   let slides: { title: string }[] = [];
