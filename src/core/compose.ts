@@ -134,6 +134,8 @@ export function compose(input: ComposeInput): Composed {
     read.agenda = read.sources = false;
     recomposed.push(section.file);
     const pages = generatedPages(section.layout, agenda, cited);
+    // How many slides a generated list takes depends on the list, whether or not the layout reads it.
+    if (pages.length) read.agenda = read.sources = true;
     // A generated list that spans several slides numbers them in the title: "Sources (1/5)", "Sources (2/5)", …
     const pageTitle = (n: number) => (pages.length > 1 ? `${section.title} (${n}/${pages.length})` : section.title);
     const sectionView = { id: section.id, title: pageTitle(1), layout: section.layout, ...rendered.data };

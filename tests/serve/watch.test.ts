@@ -80,6 +80,17 @@ describe('watch mode', () => {
     expect(served(s)).toContain('The middle slide says hello.');
   });
 
+  it('re-composes the agenda when a title changes, and not when only a body does', async () => {
+    writeFileSync(join(deck, '005-agenda.md'), '---\ntitle: Agenda\nlayout: agenda\n---\n');
+    const s = await start();
+    edit('020-middle.md', 'says hello', 'says goodbye');
+    expect((await change(s, '020-middle.md')).result.recomposed).toEqual(['serve-deck/020-middle.md']);
+    edit('030-closing.md', 'title: Closing', 'title: Finale');
+    const event = await change(s, '030-closing.md');
+    expect(event.result.recomposed).toEqual(['serve-deck/005-agenda.md', 'serve-deck/030-closing.md']);
+    expect(served(s)).toMatch(/<ol class="agenda">[\s\S]*Finale[\s\S]*<\/ol>/);
+  });
+
   it('picks up a new section file without a restart', async () => {
     const s = await start();
     writeFileSync(join(deck, '040-added.md'), '---\ntitle: Added later\n---\nA section written while serving.\n');
