@@ -9,7 +9,6 @@ export { watch } from './commands/watch.js';
 export type { WatchOptions, WatchSession, BuildEvent } from './commands/watch.js';
 export { check } from './commands/check.js';
 export type { CheckOptions, CheckResult, DeckCheck } from './commands/check.js';
-export { RULES as LINT_RULES } from './core/lint.js';
 export { findOverflows } from './io/layout-check.js';
 export type { Overflow } from './io/layout-check.js';
 export { exportPdf } from './commands/pdf.js';

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
-import { lint } from '../core/lint.js';
 import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/load.js';
 import { build, type DeckResult } from '../pipeline.js';
@@ -44,6 +43,8 @@ export interface CheckResult {
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const built = await build({ cwd, dryRun: true, ...(options.briefings ? { briefings: options.briefings } : {}), ...(options.drafts ? { drafts: true } : {}) });
+  // The lint rules parse HTML; loaded here so importing the library stays cheap for build-only users.
+  const { lint } = await import('../core/lint.js');
   const decks: DeckCheck[] = [];
   for (const deck of built.decks) {
     const findings = [...deck.diagnostics];
