@@ -1,5 +1,6 @@
 /** Compile the Handlebars templates of a deck (built-in ones overridden by the briefing's own). Pure. */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { formatDate } from './dates.js';
 import { error, type Diagnostic } from './diagnostics.js';
 
@@ -20,9 +21,30 @@ export interface CompiledTemplates {
   files: Map<string, string>;
 }
 
+const require = createRequire(import.meta.url);
+
+/** A built-in template compiled ahead of time (scripts/precompile-templates.mjs), with the text it was compiled from. */
+type Precompiled = Record<string, { text: string; spec: Parameters<typeof Handlebars.template>[0] }>;
+let precompiled: Precompiled | null | undefined;
+
+/** The ahead-of-time compiled built-in templates, or null when they were not generated (running from src/). */
+function builtIns(): Precompiled | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('../templates.precompiled.cjs') as Precompiled;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
 /** Compile every template; syntax errors become diagnostics that name the template file and line. */
 export function compileTemplates(templates: readonly TemplateFile[]): { compiled?: CompiledTemplates; diagnostics: Diagnostic[] } {
-  const hb = Handlebars.create();
+  const ready = builtIns();
+  const isReady = (t: TemplateFile) => ready?.[t.name]?.text === t.text;
+  // Only a template that was not compiled ahead of time (an override, an edit) needs the compiler, the slow part to load.
+  const hb = (templates.every(isReady) ? require('handlebars/runtime') : require('handlebars') as typeof Handlebars).create() as typeof Handlebars;
   registerHelpers(hb);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
@@ -31,6 +53,13 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
 
   for (const t of templates) {
     files.set(t.name, t.file);
+    if (isReady(t)) {
+      const template = hb.template(ready![t.name]!.spec);
+      if (t.name.startsWith('partials/')) hb.registerPartial(t.name.slice('partials/'.length), template);
+      else if (t.name === 'deck') deck = template;
+      else if (t.name.startsWith('layouts/')) layouts.set(t.name.slice('layouts/'.length), template);
+      continue;
+    }
     let ast: ReturnType<typeof hb.parseWithoutProcessing>;
     try {
       ast = hb.parseWithoutProcessing(t.text);

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefing } from '../../bench/generate.js';
 import { build } from '../../src/index.js';
-import { BIN, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 let work: ReturnType<typeof tempDir>;
 let plain: string;
@@ -91,6 +91,23 @@ describe('the benchmark input', () => {
         for (const [path, bytes] of left) expect(bytes.equals(other.get(path)!), `${name}/${path}`).toBe(true);
       }
     }
+  });
+});
+
+describe('templates compiled ahead of time', () => {
+  it('give the same deck as templates compiled at run time, for every layout', async () => {
+    // The CLI (lib/) uses lib/templates.precompiled.cjs; the library run from src/ here compiles at run time.
+    const script = spawnSync(process.execPath, [join(ROOT, 'scripts', 'precompile-templates.mjs')], { encoding: 'utf8' });
+    expect(script.status, script.stderr).toBe(0);
+    const briefing = join(ROOT, 'briefings', 'nato-ukraine');
+    const a = join(work.dir, 'aot');
+    const b = join(work.dir, 'runtime');
+    expect(runCli(['build', briefing, '--out', a]).code).toBe(0);
+    expect((await build({ briefings: [briefing], outDir: b, cwd: work.dir })).ok).toBe(true);
+    const left = files(join(a, 'nato-ukraine'));
+    const right = files(join(b, 'nato-ukraine'));
+    expect([...right.keys()]).toEqual([...left.keys()]);
+    for (const [path, bytes] of left) expect(bytes.equals(right.get(path)!), path).toBe(true);
   });
 });
 
