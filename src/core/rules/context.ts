@@ -45,15 +45,16 @@ export function lineOf(section: Section, needle: string, from: number, fallback 
   for (const begin of [start, 0]) {
     for (let i = begin; i < body.length; i++) if (body[i]!.includes(n)) return section.bodyLine + i;
   }
+  // The YAML text starts with the newline after the opening `---`: its line i is file line i + 1.
   const yaml = section.yaml.split('\n');
-  for (let i = 0; i < yaml.length; i++) if (yaml[i]!.toLowerCase().includes(n)) return i + 2;
+  for (let i = 0; i < yaml.length; i++) if (yaml[i]!.toLowerCase().includes(n)) return i + 1;
   return fallback;
 }
 
 /** Like lineOf, with the column where `needle` starts on that line (1 when it is not there). */
 export function positionOf(section: Section, needle: string, from: number, fallback = from): { line: number; column: number } {
   const line = lineOf(section, needle, from, fallback);
-  const text = line >= section.bodyLine ? section.body.split('\n')[line - section.bodyLine] : section.yaml.split('\n')[line - 2];
+  const text = line >= section.bodyLine ? section.body.split('\n')[line - section.bodyLine] : section.yaml.split('\n')[line - 1];
   const index = needle ? (text ?? '').toLowerCase().indexOf(needle.toLowerCase()) : -1;
   return { line, column: index + 1 || 1 };
 }
