@@ -171,22 +171,17 @@ function measure(work: string, sections: number, rawHtml: boolean, incremental?:
   };
 }
 
-/** Incremental figures from bench/incremental.ts when that module exists (it owns the measurement), keyed by size. */
-async function incrementalFromModule(): Promise<Map<number, Stats> | undefined> {
+/**
+ * Incremental figures from bench/incremental.ts when that module exists (it owns the measurement: the
+ * real watch-mode path), keyed by size, plus its full report for results.json.
+ */
+async function incrementalFromModule(): Promise<{ bySize: Map<number, Stats>; detail: unknown } | undefined> {
   const file = join(ROOT, 'bench', 'incremental.ts');
   if (!existsSync(file)) return undefined;
-  const mod = (await import(pathToFileURL(file).href)) as { measureIncremental?: (sizes: number[]) => Promise<unknown> | unknown };
+  const mod = (await import(pathToFileURL(file).href)) as { measureIncremental?: (sizes: number[]) => Promise<{ sections: number; stats: Stats }[]> };
   if (typeof mod.measureIncremental !== 'function') return undefined;
-  const result = await mod.measureIncremental(SIZES);
-  const map = new Map<number, Stats>();
-  const entries = Array.isArray(result) ? result : result && typeof result === 'object' ? Object.entries(result).map(([k, v]) => ({ sections: Number(k), ...(v as object) })) : [];
-  for (const entry of entries as Record<string, unknown>[]) {
-    const sections = Number(entry.sections ?? entry.size);
-    const s = (entry.stats ?? entry.incremental ?? entry) as Partial<Stats> & { ms?: number[] };
-    if (typeof s.median === 'number') map.set(sections, { median: s.median, min: s.min ?? s.median, max: s.max ?? s.median, runs: s.runs ?? 1 });
-    else if (Array.isArray(s.ms)) map.set(sections, stats(s.ms));
-  }
-  return map.size ? map : undefined;
+  const detail = await mod.measureIncremental(SIZES);
+  return { bySize: new Map(detail.map((r) => [r.sections, r.stats])), detail };
 }
 
 /** PDF export figures from bench/pdf.ts when that module exists. */
@@ -245,11 +240,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0];
   try {
+    process.stderr.write('measuring incremental rebuilds…\n');
     const incremental = await incrementalFromModule();
     const results: SizeResult[] = [];
     for (const sections of SIZES) {
       process.stderr.write(`measuring ${sections} sections…\n`);
-      results.push(measure(work, sections, false, incremental?.get(sections)));
+      results.push(measure(work, sections, false, incremental?.bySize.get(sections)));
     }
     const htmlSize = SIZES.includes(300) ? 300 : SIZES[0]!;
     process.stderr.write(`measuring ${htmlSize} sections with raw HTML…\n`);
@@ -264,6 +260,7 @@ async function main(): Promise<void> {
       loadAverage: [loadBefore, loadavg()[0]!].map((l) => Math.round(l! * 10) / 10),
       runs: RUNS,
       results,
+      ...(incremental ? { incremental: incremental.detail } : {}),
       ...(pdf === undefined ? {} : { pdf }),
       targets: checks,
       seconds: Math.round((performance.now() - started) / 100) / 10,

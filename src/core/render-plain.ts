@@ -37,13 +37,17 @@ const NAMED: Record<string, string> = {
   reg: '®', trade: '™', deg: '°', times: '×', middot: '·', bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
   laquo: '«', raquo: '»', euro: '€', pound: '£', sect: '§', para: '¶', plusmn: '±', larr: '←', rarr: '→',
 };
-/** A tag (with attributes as marked writes them) or a character reference: all respelling touches. */
-const PART = /<(\/?)([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")*)>|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*))?;?/g;
+/** What respelling changes: a tag with attributes, `<br>` and `<hr>`, a character reference. */
+const PART = /<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")+)>|<(br|hr)>|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*))?;?/g;
+/** Anything but marked's own tags: another tag, a `<` or `>` outside a tag. */
+const FOREIGN = new RegExp(`<(?!/?(?:${Object.keys(MARKED_TAGS).join('|')})[ >])|(?<!<[^<>]*)>`);
+/** Container elements: more of these in one slide than this and the full path checks nesting. */
+const CONTAINERS = /<(?:blockquote|ul|ol|li)[ >]/g;
+const MAX_CONTAINERS = 60;
 const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));|&/g;
-const HEADING = /^h[1-6]$/;
-/** Deeper HTML than this goes down the full path, which has the limits and messages for it. */
-const MAX_DEPTH = 64;
+const HEADING_TAG = /^<h[1-6]>/;
+const HEADING_OPEN = /<h([1-6])>/;
 
 /** Render Markdown on the fast path; undefined when it needs the full path. `line`: its first file line. */
 export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext, line: number): RenderedHtml | undefined {
@@ -100,47 +104,27 @@ interface Respelled {
  * Rewrite marked's HTML in the sanitizer's spelling. `image` maps each image source to the one
  * to write. Undefined when the HTML holds anything but marked's own tags and plain URLs.
  *
- * Only tags and character references change, so one regular expression visits just those: text
- * between them is copied as it is (marked has escaped every `<`, `>` and bare `&` in it).
+ * Only tags with attributes, `<br>`, `<hr>` and character references change, so one regular
+ * expression visits just those; text and plain tags are copied as they are (marked has escaped
+ * every `<`, `>` and bare `&` in text, which the check for foreign markup confirms).
  */
 function respell(raw: string, image: (src: string) => string): Respelled | undefined {
-  let first: string | undefined;
-  let headingStart = -1;
-  let headingEnd = -1;
-  let heading: string | undefined;
-  let depth = 0;
+  if (FOREIGN.test(raw)) return undefined;
+  // Deep nesting is for the full path to measure and report (render.ts, html-audit.ts).
+  if ((raw.match(CONTAINERS)?.length ?? 0) > MAX_CONTAINERS) return undefined;
   let failed = false;
-  const html = raw.replace(PART, (whole: string, close: string | undefined, tag: string | undefined, attributes: string | undefined,
-    dec: string | undefined, hex: string | undefined, name: string | undefined, offset: number) => {
+  const html = raw.replace(PART, (whole: string, tag: string | undefined, attributes: string | undefined, voidTag: string | undefined,
+    dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (failed) return '';
+    if (voidTag !== undefined) return `<${voidTag} />`;
     if (tag === undefined) {
       const decoded = reference(whole, dec, hex, name);
       if (decoded === undefined) failed = true;
       return decoded === undefined ? '' : escape(decoded);
     }
-    const allowed = MARKED_TAGS[tag];
-    if (!allowed) {
-      failed = true;
-      return '';
-    }
-    if (close) {
-      if (tag === heading && headingEnd === -1) headingEnd = offset;
-      depth--;
-      return whole;
-    }
-    // Deep nesting is for the full path to report (render.ts, html-audit.ts).
-    if (!SELF_CLOSING.has(tag) && ++depth > MAX_DEPTH) {
-      failed = true;
-      return '';
-    }
-    first ??= tag;
-    if (heading === undefined && HEADING.test(tag)) {
-      heading = tag;
-      headingStart = offset + whole.length;
-    }
-    if (!attributes) return SELF_CLOSING.has(tag) ? `<${tag} />` : whole;
+    const allowed = MARKED_TAGS[tag]!;
     let out = `<${tag}`;
-    for (const [, attribute, value] of attributes.matchAll(ATTRIBUTE)) {
+    for (const [, attribute, value] of attributes!.matchAll(ATTRIBUTE)) {
       if (!allowed.includes(attribute!)) {
         failed = true;
         return '';
@@ -165,10 +149,17 @@ function respell(raw: string, image: (src: string) => string): Respelled | undef
     }
     return out + (SELF_CLOSING.has(tag) ? ' />' : '>');
   });
-  // Anything but tags, references and escaped text means marked wrote something unexpected.
-  if (failed || /[<>]/.test(raw.replace(/<\/?[a-z][a-z0-9]*(?: [a-z]+="[^"<>]*")*>/g, ''))) return undefined;
-  const title = heading === undefined ? undefined : decode(raw.slice(headingStart, headingEnd).replace(/<[^>]*>/g, ''))?.trim();
-  return { html, ...(title ? { title } : {}), hasHeading: first !== undefined && HEADING.test(first) };
+  if (failed) return undefined;
+  // The first element is the first tag (marked writes no text outside elements); the title is the first heading's text.
+  const start = raw.indexOf('<');
+  const hasHeading = HEADING_TAG.test(raw.slice(start, start + 4));
+  const open = HEADING_OPEN.exec(raw);
+  let title: string | undefined;
+  if (open) {
+    const end = raw.indexOf(`</h${open[1]}>`, open.index);
+    title = decode(raw.slice(open.index + open[0].length, end === -1 ? undefined : end).replace(/<[^>]*>/g, ''))?.trim();
+  }
+  return { html, ...(title ? { title } : {}), hasHeading };
 }
 
 const LINK_SCHEMES = /^(https?|mailto|tel):/i;

@@ -98,7 +98,8 @@ function templateNames(base: string): string[] {
 export function readText(abs: string, root: string, shown: string, diagnostics: Diagnostic[]): string | undefined {
   let real: string;
   try {
-    real = realpathSync(abs);
+    // The native call resolves the path in one go; the JavaScript one stats every folder on the way, per file.
+    real = realpathSync.native(abs);
   } catch {
     diagnostics.push(error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.'));
     return undefined;
