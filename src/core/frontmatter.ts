@@ -18,7 +18,8 @@ export interface FrontMatterResult {
 
 /** Normalise text as read from disk: no BOM, LF line endings. */
 export function normalizeText(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return bare.includes('\r') ? bare.replace(/\r\n?/g, '\n') : bare;
 }
 
 /** Parse front matter. Pure: `file` is only used to label diagnostics. */
