@@ -1,20 +1,22 @@
 /**
- * PDF export benchmark: synthetic text-only decks of 30 and 200 slides, exported with exportPdf() as
- * `briefing pdf` does it (build, one Chromium launch, print, outline and metadata). Times include the
- * browser start. Run alone with `npx tsx bench/pdf.ts`; bench/run calls measurePdf().
+ * PDF export benchmark: synthetic text-only decks of 30 and 200 slides, exported by the real CLI
+ * (`node lib/cli.js pdf`) as a user runs it: process start, build, one Chromium launch, print, outline
+ * and metadata. Run alone with `npx tsx bench/pdf.ts` (after `npx tsc -p .`); bench/run calls measurePdf().
  * Environment: PDF_BENCH_SIZES=30,200 and PDF_BENCH_RUNS=3.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exportPdf } from '../src/commands/pdf.js';
+
+const BIN = join(resolve(import.meta.dirname, '..'), 'lib', 'cli.js');
 
 export interface PdfBenchResult {
   slides: number;
   pages: number;
   runs: number;
-  /** Median wall time of one export, browser start included. */
+  /** Median wall time of one `briefing pdf` process, browser start included. */
   seconds: number;
   pagesPerSecond: number;
   bytes: number;
@@ -61,6 +63,7 @@ Benchmark deck.
 
 /** Export each deck size `runs` times and report the median time, pages per second and file size. */
 export async function measurePdf(options: { sizes?: number[]; runs?: number } = {}): Promise<PdfBenchResult[]> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: compile first with \`npx tsc -p .\``);
   const sizes = options.sizes ?? (process.env.PDF_BENCH_SIZES ?? '30,200').split(',').map(Number);
   const runs = options.runs ?? Number(process.env.PDF_BENCH_RUNS ?? 3);
   const work = mkdtempSync(join(tmpdir(), 'briefing-pdf-bench-'));
@@ -72,13 +75,14 @@ export async function measurePdf(options: { sizes?: number[]; runs?: number } = 
       const times: number[] = [];
       let pages = 0;
       let bytes = 0;
+      const out = join(work, `deck-${slides}.pdf`);
       for (let run = 0; run < runs; run++) {
         const started = performance.now();
-        const result = await exportPdf({ briefing: deck, cwd: work, out: join(work, `deck-${slides}.pdf`) });
+        const result = spawnSync(process.execPath, [BIN, 'pdf', deck, '--out', out], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
         times.push((performance.now() - started) / 1000);
-        if (!result.ok) throw new Error(`export failed: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-        pages = result.pages;
-        bytes = result.bytes;
+        if (result.status !== 0) throw new Error(`briefing pdf failed (exit ${result.status}): ${result.stderr}`);
+        pages = Number(/ (\d+) pages,/.exec(result.stdout)?.[1]);
+        bytes = statSync(out).size;
       }
       const seconds = median(times);
       results.push({ slides, pages, runs, seconds: round(seconds, 2), pagesPerSecond: round(pages / seconds, 1), bytes, kbPerPage: round(bytes / 1024 / pages, 1) });
@@ -101,7 +105,7 @@ function round(value: number, digits: number): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const results = await measurePdf();
-  console.log('slides  pages  seconds  pages/s  size      KB/page   (median of runs; Chromium start included)');
+  console.log('slides  pages  seconds  pages/s  size      KB/page   (`briefing pdf` process, median of runs; Chromium start included)');
   for (const r of results) {
     console.log(`${String(r.slides).padStart(6)}  ${String(r.pages).padStart(5)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${`${Math.round(r.bytes / 1024)} KB`.padStart(8)}  ${r.kbPerPage.toFixed(1).padStart(7)}`);
   }

@@ -1,9 +1,8 @@
 /** `briefing pdf`: export briefings as PDF documents, with a progress bar on a terminal and Ctrl-C handling. */
 import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../commands/pdf.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { displayPath } from '../io/load.js';
-import { findBriefings } from '../pipeline.js';
-import { report } from './build.js';
 import type { Style } from './report.js';
 
 export interface PdfFlags {
@@ -36,9 +35,12 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  const found = findBriefings(flags.briefings, cwd);
+  // An explicit folder needs no pipeline to find it; exportPdf loads the pipeline while Chromium starts.
+  const found = flags.briefings.length
+    ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
+    : (await import('../pipeline.js')).findBriefings(undefined, cwd);
   if (!found.dirs.length) {
-    report(found.diagnostics, io);
+    await report(found.diagnostics, io);
     return 1;
   }
   if (flags.out && found.dirs.length > 1) {
@@ -78,7 +80,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
         throw cause;
       }
       bar?.clear();
-      report(result.diagnostics, io);
+      await report(result.diagnostics, io);
       if (result.ok) io.out(summaryLine(result, cwd, io.style));
       else code = 1;
     }
@@ -86,6 +88,11 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   return code;
+}
+
+/** Diagnostics as `briefing build` prints them (errors first, then a count). */
+async function report(diagnostics: readonly Diagnostic[], io: Io): Promise<void> {
+  if (diagnostics.length) (await import('./build.js')).report(diagnostics, io);
 }
 
 function usageProblem(flags: PdfFlags): string | undefined {

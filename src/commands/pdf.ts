@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { REVEAL_DEFAULTS } from '../core/compose.js';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
-import { parseDeck } from '../core/parse.js';
+import type { parseDeck } from '../core/parse.js';
 import type { PrintedSlide, PrintPlan } from '../core/print-layout.js';
 import { dateOf, keywordsOf, outlineOf } from '../core/print-outline.js';
 import { findChromium, INSTALL_HINT } from '../io/browser.js';
@@ -16,7 +15,6 @@ import { startBrowser } from '../io/pdf-browser.js';
 import { displayPath } from '../io/load.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import type { DocumentInfo } from '../io/pdf-document.js';
-import { build } from '../pipeline.js';
 
 export interface PdfOptions {
   /** The briefing folder to print. */
@@ -76,13 +74,15 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const executable = findChromium(options.browser);
   if (!executable) return result({}, [missingBrowser(options.browser, cwd)]);
 
-  // Chromium starts while the deck builds: the launch is the slowest single step of a short export.
+  // Chromium starts (in a worker) while the deck builds: the launch is the slowest single step of a short export.
   const session = startBrowser(executable, options.signal);
-  // Loaded here, not at the top, so that importing the library (for build() alone) stays light.
-  const loading = Promise.all([import('../core/print-layout.js'), import('../io/pdf-document.js'), import('../io/pdf-print.js')]);
-  loading.catch(() => undefined); // awaited below; an early return must not leave it unhandled
   const work = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
   try {
+    // Loaded now, on this core while the worker loads Playwright on the other, rather than at the top:
+    // importing the library for build() alone stays light, too.
+    const [{ build }, { parseDeck }, { REVEAL_DEFAULTS }, { printLayout }, { printDocument }] = await Promise.all([
+      import('../pipeline.js'), import('../core/parse.js'), import('../core/compose.js'), import('../core/print-layout.js'), import('../io/pdf-print.js'),
+    ]);
     progress('build', 0, 0);
     const built = await build({ briefings: [options.briefing], outDir: work, cwd, drafts: options.drafts ?? false });
     const deck = built.decks[0];
@@ -90,8 +90,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     options.signal?.throwIfAborted();
 
     progress('layout', 0, deck.slides);
-    const [{ printLayout }, { finishPdf }, { printDocument }] = await loading;
-    const meta = readDeckMeta(deck.dir, cwd);
+    const meta = readDeckMeta(parseDeck, deck.dir, cwd);
     const reveal = { ...REVEAL_DEFAULTS, ...(meta.reveal ?? {}) } as Record<string, unknown>;
     const plan = printLayout(deck.html, {
       layout: options.handout ? 'handout' : 'slides',
@@ -108,6 +107,9 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     writeFileSync(printFile, plan.html);
     progress('layout', plan.slides.length, plan.slides.length);
 
+    // pdf-lib takes a quarter of a second to load: load it while Chromium starts and prints.
+    const finishing = import('../io/pdf-document.js');
+    finishing.catch(() => undefined);
     progress('launch', 0, plan.slides.length);
     const page = await session.ready.catch((cause: unknown) => ({ launchError: cause }));
     options.signal?.throwIfAborted();
@@ -123,6 +125,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
 
     progress('finish', 0, plan.slides.length);
     const info = documentInfo(meta, plan);
+    const { finishPdf } = await finishing;
     const pdf = await finishPdf(printed.pdf, info, outlineOf(plan.slides));
     // Every page of the layout is exactly one PDF page; anything else would point bookmarks at wrong pages.
     if (pdf.pages !== plan.pages) throw new Error(`Chromium printed ${pdf.pages} pages for a layout of ${plan.pages}`);
@@ -139,9 +142,9 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
 
 type DeckMeta = NonNullable<ReturnType<typeof parseDeck>['value']>['meta'];
 
-function readDeckMeta(dir: string, cwd: string): DeckMeta {
+function readDeckMeta(parse: typeof parseDeck, dir: string, cwd: string): DeckMeta {
   const file = join(dir, 'index.md');
-  const parsed = parseDeck({ file: displayPath(file, cwd), rel: 'index.md', text: readFileSync(file, 'utf8') });
+  const parsed = parse({ file: displayPath(file, cwd), rel: 'index.md', text: readFileSync(file, 'utf8') });
   // build() has just parsed the same file without errors, so this cannot fail.
   if (!parsed.value) throw new Error(`cannot re-read ${file}`);
   return parsed.value.meta;
@@ -171,7 +174,7 @@ function missingBrowser(explicit: string | undefined, cwd: string): Diagnostic {
 }
 
 function launchFailed(executable: string, cause: unknown, cwd: string): Diagnostic {
-  const reason = cause instanceof Error ? cause.message.split('\n')[0]!.replace(/^browserType\.launch: /, '') : String(cause);
+  const reason = cause instanceof Error ? cause.message.split('\n')[0]!.replace(/^browserType\.\w+: /, '') : String(cause);
   const missingDriver = /Cannot find (package|module) 'playwright-core'/.test(reason);
   return missingDriver
     ? error('no-browser-driver', 'playwright-core', 'playwright-core, which drives Chromium, is not installed', {}, 'Run `npm install playwright-core` (it downloads no browser).')

@@ -1,6 +1,6 @@
 /** Print a laid-out deck (print.html) to PDF bytes in an already launched Chromium. */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { PrintPage } from './pdf-browser.js';
 
 export interface PrintRequest {
   /** The print document, inside the built deck folder so its relative URLs resolve. */
@@ -35,7 +35,7 @@ const PREPARE = `(async () => {
 })()`;
 
 /** Load the print document into `page`, wait until it is complete, and print it. The caller closes the browser. */
-export async function printDocument(page: Page, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number; overflowingNotes: number[] }> {
+export async function printDocument(page: PrintPage, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number; overflowingNotes: number[] }> {
   await page.emulateMedia({ media: 'print' });
   await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
   const prepared = (await page.evaluate(PREPARE)) as { pages: number; overflowing: number[] };
@@ -48,5 +48,5 @@ export async function printDocument(page: Page, request: PrintRequest): Promise<
     tagged: request.tagged,
     outline: false,
   });
-  return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: prepared.pages, overflowingNotes: prepared.overflowing };
+  return { pdf, pages: prepared.pages, overflowingNotes: prepared.overflowing };
 }

@@ -4,7 +4,7 @@
  * beforeAll and the tests only read the files.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfOptions } from '../../src/commands/pdf.js';
@@ -231,8 +231,15 @@ describe('briefing pdf and Ctrl-C', () => {
   }, 60_000);
 });
 
+/** Child processes of every thread of `pid` (Chromium is started from a worker thread), and theirs. */
 function descendants(pid: number): number[] {
-  const children = readFileSafe(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean).map(Number);
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = tasks.flatMap((tid) => readFileSafe(`/proc/${pid}/task/${tid}/children`).trim().split(/\s+/).filter(Boolean).map(Number));
   return children.flatMap((c) => [c, ...descendants(c)]);
 }
 
