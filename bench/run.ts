@@ -17,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'lib', 'cli.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Median and spread of a set of timings, in ms. */
 export interface Stats {
