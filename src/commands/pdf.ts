@@ -130,7 +130,11 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     // Every page of the layout is exactly one PDF page; anything else would point bookmarks at wrong pages.
     if (pdf.pages !== plan.pages) throw new Error(`Chromium printed ${pdf.pages} pages for a layout of ${plan.pages}`);
     const file = resolve(cwd, options.out ?? join('dist', deck.slug, `${deck.slug}.pdf`));
-    writeAtomically(file, pdf.bytes);
+    const failed = writeAtomically(file, pdf.bytes);
+    if (failed) {
+      return result({ slug: deck.slug }, [...built.diagnostics, error('pdf-write-failed', displayPath(file, cwd), `Cannot write the PDF: ${failed}`, {},
+        'Check that the folder is writable, or pass another --out path.')]);
+    }
     progress('finish', plan.slides.length, plan.slides.length);
     const cut = printed.overflowingNotes.map((n) => notesTooLong(plan.slides[n - 1]!, deck.dir, cwd));
     return result({ file, slug: deck.slug, slides: plan.slides.length, pages: pdf.pages, bytes: pdf.bytes.byteLength }, [...built.diagnostics, ...cut]);
@@ -192,10 +196,21 @@ function dimension(value: unknown, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Write next to the target and rename, so a failed export never leaves a truncated PDF behind. */
-function writeAtomically(file: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
+/** Write next to the target and rename, so a failed export never leaves a truncated PDF behind. Returns why it failed, if it did. */
+function writeAtomically(file: string, bytes: Uint8Array): string | undefined {
   const staging = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
-  writeFileSync(staging, bytes);
-  renameSync(staging, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(staging, bytes);
+    renameSync(staging, file);
+    return undefined;
+  } catch (cause) {
+    try {
+      rmSync(staging, { force: true });
+    } catch {
+      // nothing was staged
+    }
+    const e = cause as NodeJS.ErrnoException;
+    return e.code ? `${e.code} (${e.message.replace(/^\w+: /, '').replace(/, \w+ '.*$/, '')})` : String(cause);
+  }
 }

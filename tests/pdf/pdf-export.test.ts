@@ -3,8 +3,8 @@
  * Each export launches its own Chromium (that is the feature under test), so exports run once in
  * beforeAll and the tests only read the files.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfOptions } from '../../src/commands/pdf.js';
@@ -206,6 +206,39 @@ describe('briefing pdf without a browser', () => {
     expect(runCli(['pdf', 'tests/fixtures/pdf-basic', '--notes', 'inline']).code).toBe(2);
     expect(runCli(['pdf', 'tests/fixtures/pdf-basic', '--handout', '--notes', 'separate-page']).code).toBe(2);
     expect(runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', 'deck.html']).code).toBe(2);
+  });
+});
+
+describe('briefing pdf on a broken briefing', () => {
+  it('reports the missing image with file and line, exits 1 and writes no PDF', () => {
+    const r = runCli(['pdf', 'tests/fixtures/pdf-missing-image', '--out', file('missing.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tests/fixtures/pdf-missing-image/010-map.md:4:1 error images/not-there.png not found [missing-asset]');
+    expect(r.stdout).toBe('');
+    expect(existsSync(file('missing.pdf'))).toBe(false);
+  });
+});
+
+describe('briefing pdf with an output path it cannot write', () => {
+  it('says so as a diagnostic and exits 1', () => {
+    const blocker = file('not-a-folder');
+    writeFileSync(blocker, '');
+    const r = runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', join(blocker, 'deck.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot write the PDF');
+    expect(r.stderr).toContain('[pdf-write-failed]');
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
+
+describe('briefing pdf on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('draws a progress bar of slides printed, then the summary line', () => {
+    const command = `${process.execPath} ${BIN} pdf tests/fixtures/pdf-basic --out ${file('tty.pdf')}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' }, timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('10/10 slides printed');
+    expect(r.stdout).toMatch(/\r\u001b\[K✓ pdf-basic {2}10 pages/);
   });
 });
 
