@@ -39,8 +39,9 @@ const NAMED: Record<string, string> = {
 };
 /** What respelling changes: a tag with attributes, `<br>` and `<hr>`, a character reference. */
 const PART = /<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")+)>|<(br|hr)>|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*))?;?/g;
-/** Anything but marked's own tags: another tag, a `<` or `>` outside a tag. */
-const FOREIGN = new RegExp(`<(?!/?(?:${Object.keys(MARKED_TAGS).join('|')})[ >])|(?<!<[^<>]*)>`);
+/** Anything but marked's own tags, well formed: another tag, a malformed one, a `<` or `>` outside a tag. */
+const NAMES = Object.keys(MARKED_TAGS).join('|');
+const FOREIGN = new RegExp(`<(?!/(?:${NAMES})>|(?:${NAMES})(?: [a-z]+="[^"<>]*")*>)|(?<!<[^<>]*)>`);
 /** Container elements: more of these in one slide than this and the full path checks nesting. */
 const CONTAINERS = /<(?:blockquote|ul|ol|li)[ >]/g;
 const MAX_CONTAINERS = 60;

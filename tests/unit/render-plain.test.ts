@@ -113,6 +113,16 @@ describe('the fast rendering path', () => {
     }
   });
 
+  it('passes on nothing but marked\'s own well-formed tags, whatever marked would write', () => {
+    // The walk over marked's tokens already declines raw HTML; this checks the output itself, as a second line.
+    const fake = (html: string) => ({ lexer: () => [], walkTokens: () => [], parser: () => html }) as unknown as Marked;
+    for (const html of ['<p onclick=alert(1)>x</p>', '<p onclick="alert(1)">x</p>', '<a href="javascript:alert(1)">x</a>', '<script>alert(1)</script>',
+      '<img src="x" onerror="alert(1)">', '<p>x</p><', '<p>a > b</p>', '<p >x</p>', '</p onclick="x">', '<p>&bogus;</p>', '<a href="//evil.org">x</a>']) {
+      expect(renderPlain(fake(html), 'x', ctx, 1), html).toBeUndefined();
+    }
+    expect(renderPlain(fake('<p>fine <em>text</em></p>\n'), 'x', ctx, 1)?.html).toBe('<p>fine <em>text</em></p>\n');
+  });
+
   it('declines when the deck allows scripts, since nothing is sanitized then', () => {
     expect(renderPlain(marked, '# Hi', { ...ctx, allowScripts: true }, 1)).toBeUndefined();
   });
