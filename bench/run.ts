@@ -3,8 +3,9 @@
  *
  * For each size it measures, several times: the floor as a whole process, the CLI as a whole
  * process, a cold in-process build() (fresh process, library already loaded), an incremental rebuild
- * after a one-section edit, peak memory of the CLI, and the deck's output size. Prints a table and
- * writes bench/results.json. Environment: BENCH_SIZES=30,300 and BENCH_RUNS=5 narrow a run.
+ * after a one-section edit, peak memory of the CLI, and the deck's output size; then profiles one
+ * build of the largest size to show where its CPU time goes. Prints a table and writes
+ * bench/results.json. Environment: BENCH_SIZES=30,300 and BENCH_RUNS=3 narrow a run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editOneSection, generateBriefing } from './generate.js';
+import { moduleOf, selfTime } from './profile.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'lib', 'cli.js');
@@ -171,6 +173,22 @@ function measure(work: string, sections: number, rawHtml: boolean, incremental?:
   };
 }
 
+/** Where a CLI build's CPU time goes: self time by module from one `node --cpu-prof` run, largest first. */
+function whereTimeGoes(work: string, sections: number): { module: string; ms: number; percent: number }[] {
+  const dir = generateBriefing(work, sections);
+  const profiles = join(work, 'profile');
+  rmSync(profiles, { recursive: true, force: true });
+  timeProcess(['--cpu-prof', '--cpu-prof-dir', profiles, BIN, 'build', dir, '--out', join(work, 'out-profile')], work);
+  const file = readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'))!;
+  const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Parameters<typeof selfTime>[0];
+  const totals = selfTime(profile, (n) => moduleOf(n.callFrame.url));
+  const total = [...totals.values()].reduce((a, b) => a + b, 0);
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([module, ms]) => ({ module, ms: round(ms), percent: Math.round((1000 * ms) / total) / 10 }));
+}
+
 /**
  * Incremental figures from bench/incremental.ts when that module exists (it owns the measurement: the
  * real watch-mode path), keyed by size, plus its full report for results.json.
@@ -250,6 +268,9 @@ async function main(): Promise<void> {
     const htmlSize = SIZES.includes(300) ? 300 : SIZES[0]!;
     process.stderr.write(`measuring ${htmlSize} sections with raw HTML…\n`);
     results.push(measure(work, htmlSize, true));
+    const largest = Math.max(...SIZES);
+    process.stderr.write(`profiling a ${largest}-section build…\n`);
+    const profile = whereTimeGoes(work, largest);
     const pdf = await pdfFromModule();
     const checks = targets(results);
     const report = {
@@ -260,6 +281,7 @@ async function main(): Promise<void> {
       loadAverage: [loadBefore, loadavg()[0]!].map((l) => Math.round(l! * 10) / 10),
       runs: RUNS,
       results,
+      profile: { sections: largest, selfTimeByModule: profile },
       ...(incremental ? { incremental: incremental.detail } : {}),
       ...(pdf === undefined ? {} : { pdf }),
       targets: checks,
@@ -267,6 +289,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${table(results)}\n\n`);
+    process.stdout.write(`Where the CPU time of a ${largest}-section CLI build goes (self time by module, one profiled run):\n`);
+    for (const p of profile) process.stdout.write(`  ${p.ms.toFixed(0).padStart(6)} ms ${p.percent.toFixed(1).padStart(5)} %  ${p.module}\n`);
+    process.stdout.write('\n');
     if (pdf !== undefined) process.stdout.write(`PDF export: ${JSON.stringify(pdf)}\n\n`);
     for (const t of checks) process.stdout.write(`${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}\n`);
     process.stdout.write(`\nms: median (min–max) of ${RUNS} runs on ${report.cpus} CPUs, load average ${report.loadAverage.join(' → ')}; written to bench/results.json in ${report.seconds} s\n`);
