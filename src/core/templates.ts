@@ -23,7 +23,7 @@ export interface CompiledTemplates {
 
 const require = createRequire(import.meta.url);
 
-/** A built-in template compiled ahead of time (scripts/precompile-templates.mjs), with the text it was compiled from. */
+/** A built-in template compiled ahead of time (src/precompile-templates.ts), with the text it was compiled from. */
 type Precompiled = Record<string, { text: string; spec: Parameters<typeof Handlebars.template>[0] }>;
 let precompiled: Precompiled | null | undefined;
 
