@@ -1,6 +1,6 @@
 /**
  * PDF export benchmark: synthetic text-only decks of 30 and 200 slides, exported by the real CLI
- * (`node lib/cli.js pdf`) as a user runs it: process start, build, one Chromium launch, print, outline
+ * (`node lib/bin/briefing.js pdf`) as a user runs it: process start, build, one Chromium launch, print, outline
  * and metadata. Run alone with `npx tsx bench/pdf.ts` (after `npx tsc -p .`); bench/run calls measurePdf().
  * Environment: PDF_BENCH_SIZES=30,200 and PDF_BENCH_RUNS=3.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BIN = join(resolve(import.meta.dirname, '..'), 'lib', 'cli.js');
+const BIN = join(resolve(import.meta.dirname, '..'), 'lib', 'bin', 'briefing.js');
 
 export interface PdfBenchResult {
   slides: number;

@@ -16,7 +16,7 @@ import { editOneSection, generateBriefing } from './generate.js';
 import { moduleOf, selfTime } from './profile.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'lib', 'cli.js');
+const BIN = join(ROOT, 'lib', 'bin', 'briefing.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -253,7 +253,7 @@ export function targets(results: SizeResult[]): { target: string; figure: string
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(BIN)) throw new Error('lib/cli.js is missing: run `npx tsc -p .` (npm run bench does) first.');
+  if (!existsSync(BIN)) throw new Error('lib/bin/briefing.js is missing: run `npm run compile` (npm run bench does) first.');
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   const started = performance.now();
   const loadBefore = loadavg()[0];

@@ -1,11 +1,11 @@
-/** Spawn the real `briefing` binary (compiled lib/cli.js) as a user would. */
+/** Spawn the real `briefing` binary (lib/bin/briefing.js, the bundled CLI) as a user would. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'lib', 'cli.js');
+export const BIN = join(ROOT, 'lib', 'bin', 'briefing.js');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 export interface RunResult {
