@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from './io/paths.js';
 import { join } from 'node:path';
 import type { Diagnostic } from './core/diagnostics.js';
-import { colourEnabled, formatDiagnostic, makeStyle, type Style } from './cli/report.js';
+import { colourEnabled, formatDiagnostic, makeStyle, type Io } from './cli/report.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,15 +15,6 @@ interface Command {
   options: Options;
   details: string;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
-}
-
-/** What a command may use to talk to the user. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-  errStyle: Style;
-  debug: boolean;
 }
 
 const COMMON: Options = {

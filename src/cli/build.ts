@@ -2,7 +2,7 @@
 import { displayPath } from '../io/load.js';
 import { build } from '../pipeline.js';
 import type { DeckResult } from '../pipeline.js';
-import { formatDiagnostic, type Style } from './report.js';
+import { formatDiagnostic, type Style, type Io } from './report.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface BuildFlags {
@@ -13,12 +13,6 @@ export interface BuildFlags {
   watch?: boolean;
 }
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-  errStyle: Style;
-}
 
 /** Run a build from CLI flags; returns the exit code. */
 export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {

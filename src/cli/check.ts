@@ -1,7 +1,7 @@
 /** `briefing check`: report every problem in briefings without writing anything. */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { check, type CheckResult } from '../commands/check.js';
-import { formatDiagnostic, type Style } from './report.js';
+import { formatDiagnostic, type Style, type Io } from './report.js';
 
 export interface CheckFlags {
   briefings: string[];
@@ -11,11 +11,6 @@ export interface CheckFlags {
   drafts: boolean;
 }
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-}
 
 /** Run a check from CLI flags; returns the exit code (2 for a bad --format). */
 export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../commands/pdf.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { displayPath } from '../io/load.js';
-import type { Style } from './report.js';
+import type { Io, Style } from './report.js';
 
 export interface PdfFlags {
   briefings: string[];
@@ -15,12 +15,6 @@ export interface PdfFlags {
   drafts: boolean;
 }
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-  errStyle: Style;
-}
 
 const NOTES = ['none', 'separate-page'] as const;
 const FRAGMENTS = ['final', 'each'] as const;

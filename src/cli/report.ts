@@ -11,6 +11,15 @@ export interface Style {
   cyan(s: string): string;
 }
 
+/** What a command may use to talk to the user: the CLI's only window on the terminal. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  style: Style;
+  errStyle: Style;
+  debug: boolean;
+}
+
 /** ANSI colours when `enabled`, plain text otherwise (not a TTY, or NO_COLOR set). */
 export function makeStyle(enabled: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);

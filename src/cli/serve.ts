@@ -5,7 +5,7 @@ import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../pipeline.js';
 import { serve } from '../commands/serve.js';
 import { report } from './build.js';
-import type { Style } from './report.js';
+import type { Io, Style } from './report.js';
 import { buildLogger, waitForStop } from './watch.js';
 
 export interface ServeFlags {
@@ -16,12 +16,6 @@ export interface ServeFlags {
   drafts: boolean;
 }
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-  errStyle: Style;
-}
 
 const USAGE = 'Usage: briefing serve [path] [--port N] [--host H] [--open] [--drafts]';
 

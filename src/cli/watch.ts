@@ -4,7 +4,7 @@ import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../pipeline.js';
 import { watch, type BuildEvent, type WatchSession } from '../commands/watch.js';
 import { report, summaryLine } from './build.js';
-import type { Style } from './report.js';
+import type { Io, Style } from './report.js';
 
 export interface WatchFlags {
   briefings: string[];
@@ -12,12 +12,6 @@ export interface WatchFlags {
   drafts: boolean;
 }
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  style: Style;
-  errStyle: Style;
-}
 
 /** Build, then rebuild each briefing on change until Ctrl-C; returns the exit code. */
 export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
