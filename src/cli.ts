@@ -4,8 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from './io/paths.js';
 import { join } from 'node:path';
-import type { Diagnostic } from './core/diagnostics.js';
-import { colourEnabled, formatDiagnostic, makeStyle, type Io } from './cli/report.js';
+import { colourEnabled, makeStyle, type Io } from './cli/report.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -181,12 +180,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io);
-}
-
-/** Print diagnostics, errors first, and a count line. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
-  const sorted = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  for (const d of sorted) io.err(formatDiagnostic(d, io.errStyle));
 }
 
 main(process.argv.slice(2)).then(

@@ -2,8 +2,7 @@
 import { displayPath } from '../io/load.js';
 import { build } from '../pipeline.js';
 import type { DeckResult } from '../pipeline.js';
-import { formatDiagnostic, type Style, type Io } from './report.js';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { report, type Style, type Io } from './report.js';
 
 export interface BuildFlags {
   briefings: string[];
@@ -22,14 +21,6 @@ export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
   report(result.diagnostics, io);
   for (const deck of result.decks) io.out(summaryLine(deck, io.style));
   return result.ok ? 0 : 1;
-}
-
-/** Print every diagnostic, errors first. */
-export function report(diagnostics: readonly Diagnostic[], io: Io): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  for (const d of [...errors, ...warnings]) io.err(formatDiagnostic(d, io.errStyle));
-  if (errors.length) io.err(io.errStyle.red(`${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`));
 }
 
 /** "✓ nato-ukraine  34 slides, 12 sections, 85 ms -> dist/nato-ukraine/index.html" */

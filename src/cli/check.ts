@@ -1,7 +1,7 @@
 /** `briefing check`: report every problem in briefings without writing anything. */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { check, type CheckResult } from '../commands/check.js';
-import { formatDiagnostic, type Style, type Io } from './report.js';
+import { count, formatDiagnostics, type Io } from './report.js';
 
 export interface CheckFlags {
   briefings: string[];
@@ -36,18 +36,12 @@ function toJson(d: Diagnostic) {
 }
 
 function printText(result: CheckResult, io: Io): void {
-  const errors = result.findings.filter((d) => d.severity === 'error');
-  const warnings = result.findings.filter((d) => d.severity === 'warning');
-  for (const d of [...errors, ...warnings]) io.out(formatDiagnostic(d, io.style));
+  for (const block of formatDiagnostics(result.findings, io.style)) io.out(block);
   for (const deck of result.decks) {
     const e = deck.findings.filter((d) => d.severity === 'error').length;
     const w = deck.findings.length - e;
     const mark = e ? io.style.red('✗') : w ? io.style.yellow('!') : io.style.green('✓');
     io.out(`${mark} ${io.style.bold(deck.slug)}  ${e || w ? `${count(e, 'error')}, ${count(w, 'warning')}` : 'no problems'}`);
   }
-  if (!result.decks.length) io.out(`${io.style.red('✗')} ${count(errors.length, 'error')}`);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (!result.decks.length) io.out(`${io.style.red('✗')} ${count(result.findings.filter((d) => d.severity === 'error').length, 'error')}`);
 }

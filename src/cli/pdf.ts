@@ -1,9 +1,8 @@
 /** `briefing pdf`: export briefings as PDF documents, with a progress bar on a terminal and Ctrl-C handling. */
 import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../commands/pdf.js';
-import type { Diagnostic } from '../core/diagnostics.js';
 import { displayPath } from '../io/load.js';
-import type { Io, Style } from './report.js';
+import { report, type Io, type Style } from './report.js';
 
 export interface PdfFlags {
   briefings: string[];
@@ -34,7 +33,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
     : (await import('../pipeline.js')).findBriefings(undefined, cwd);
   if (!found.dirs.length) {
-    await report(found.diagnostics, io);
+    report(found.diagnostics, io);
     return 1;
   }
   if (flags.out && found.dirs.length > 1) {
@@ -74,7 +73,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
         throw cause;
       }
       bar?.clear();
-      await report(result.diagnostics, io);
+      report(result.diagnostics, io);
       if (result.ok) io.out(summaryLine(result, cwd, io.style));
       else code = 1;
     }
@@ -82,11 +81,6 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   return code;
-}
-
-/** Diagnostics as `briefing build` prints them (errors first, then a count). */
-async function report(diagnostics: readonly Diagnostic[], io: Io): Promise<void> {
-  if (diagnostics.length) (await import('./build.js')).report(diagnostics, io);
 }
 
 function usageProblem(flags: PdfFlags): string | undefined {

@@ -31,6 +31,25 @@ export function colourEnabled(stream: NodeJS.WriteStream): boolean {
   return !!stream.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
 }
 
+/** Every diagnostic as a terminal block, errors first. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Style): string[] {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return [...errors, ...diagnostics.filter((d) => d.severity !== 'error')].map((d) => formatDiagnostic(d, style));
+}
+
+/** Print every diagnostic on stderr, errors first, then how many errors and warnings there were. */
+export function report(diagnostics: readonly Diagnostic[], io: Io): void {
+  for (const block of formatDiagnostics(diagnostics, io.errStyle)) io.err(block);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (errors) io.err(io.errStyle.red(`${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`));
+}
+
+/** "1 error", "3 warnings". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** One diagnostic as a terminal block. */
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;

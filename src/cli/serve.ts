@@ -4,8 +4,7 @@ import { relative } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../pipeline.js';
 import { serve } from '../commands/serve.js';
-import { report } from './build.js';
-import type { Io, Style } from './report.js';
+import { report, type Io } from './report.js';
 import { buildLogger, waitForStop } from './watch.js';
 
 export interface ServeFlags {

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../pipeline.js';
 import { watch, type BuildEvent, type WatchSession } from '../commands/watch.js';
-import { report, summaryLine } from './build.js';
-import type { Io, Style } from './report.js';
+import { summaryLine } from './build.js';
+import { count, report, type Io, type Style } from './report.js';
 
 export interface WatchFlags {
   briefings: string[];
@@ -61,7 +61,7 @@ export function rebuildLine(event: BuildEvent, style: Style, options: { several:
   const changed = `${list(event.changed.map((p) => basename(p)))} changed`;
   if (!event.ok) {
     const errors = event.diagnostics.filter((d) => d.severity === 'error').length;
-    return `${time} ${style.red('✗')} ${deck}${changed}: ${errors} error${errors === 1 ? '' : 's'}, ${options.where}, ${event.ms} ms`;
+    return `${time} ${style.red('✗')} ${deck}${changed}: ${count(errors, 'error')}, ${options.where}, ${event.ms} ms`;
   }
   const rendered = event.result.rendered.length ? `re-rendered ${list(event.result.rendered.map((p) => basename(p)))}` : 'no section re-rendered';
   const recomposed = `re-composed ${event.result.recomposed?.length ?? event.result.sections} of ${event.result.sections} section${event.result.sections === 1 ? '' : 's'}`;
