@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
-import type { parseDeck } from '../core/parse.js';
+import type { Deck } from '../core/model.js';
 import type { PrintedSlide, PrintPlan } from '../core/print-layout.js';
 import { dateOf, keywordsOf, outlineOf } from '../core/print-outline.js';
 import { findChromium, INSTALL_HINT } from '../io/browser.js';
@@ -80,17 +80,17 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   try {
     // Loaded now, on this core while the worker loads Playwright on the other, rather than at the top:
     // importing the library for build() alone stays light, too.
-    const [{ build }, { parseDeck }, { REVEAL_DEFAULTS }, { printLayout }, { printDocument }] = await Promise.all([
-      import('../pipeline.js'), import('../core/parse.js'), import('../core/compose.js'), import('../core/print-layout.js'), import('../io/pdf-print.js'),
+    const [{ build }, { REVEAL_DEFAULTS }, { printLayout }, { printDocument }] = await Promise.all([
+      import('../pipeline.js'), import('../core/compose.js'), import('../core/print-layout.js'), import('../io/pdf-print.js'),
     ]);
     progress('build', 0, 0);
     const built = await build({ briefings: [options.briefing], outDir: work, cwd, drafts: options.drafts ?? false });
     const deck = built.decks[0];
-    if (!built.ok || !deck?.outDir || !deck.html) return result({ slug: deck?.slug }, built.diagnostics);
+    if (!built.ok || !deck?.outDir || !deck.html || !deck.model) return result({ slug: deck?.slug }, built.diagnostics);
     options.signal?.throwIfAborted();
 
     progress('layout', 0, deck.slides);
-    const meta = readDeckMeta(parseDeck, deck.dir, cwd);
+    const meta = deck.model.deck.meta;
     const reveal = { ...REVEAL_DEFAULTS, ...(meta.reveal ?? {}) } as Record<string, unknown>;
     const plan = printLayout(deck.html, {
       layout: options.handout ? 'handout' : 'slides',
@@ -144,15 +144,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   }
 }
 
-type DeckMeta = NonNullable<ReturnType<typeof parseDeck>['value']>['meta'];
-
-function readDeckMeta(parse: typeof parseDeck, dir: string, cwd: string): DeckMeta {
-  const file = join(dir, 'index.md');
-  const parsed = parse({ file: displayPath(file, cwd), rel: 'index.md', text: readFileSync(file, 'utf8') });
-  // build() has just parsed the same file without errors, so this cannot fail.
-  if (!parsed.value) throw new Error(`cannot re-read ${file}`);
-  return parsed.value.meta;
-}
+type DeckMeta = Deck['meta'];
 
 /** Title, author (presenter and organization), subject (subtitle), keywords and the fixed date. */
 function documentInfo(meta: DeckMeta, plan: PrintPlan): DocumentInfo {
