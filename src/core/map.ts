@@ -9,6 +9,7 @@ import type {
   Topology,
 } from 'topojson-specification';
 import type { MapSpec } from './schema.js';
+import { escapeHtml } from './render.js';
 
 export interface MapLegendEntry {
   label: string;
@@ -126,15 +127,6 @@ function normalise(name: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .replace(/\bislands\b/g, 'is');
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function countryGeometries(topology: Topology): CountryGeometry[] {
@@ -446,12 +438,12 @@ export function renderMap(
     const name = nameOf(f);
     const fill = fillOf(name);
     const fillAttr = fill === undefined ? '' : ` fill="${fill}"`;
-    paths.push(`<path data-name="${escapeXml(name)}"${fillAttr} d="${d}"/>`);
+    paths.push(`<path data-name="${escapeHtml(name)}"${fillAttr} d="${d}"/>`);
   }
 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img">` +
-    `<title>${escapeXml(spec.alt)}</title>` +
+    `<title>${escapeHtml(spec.alt)}</title>` +
     `<rect width="${width}" height="${height}" fill="${SEA}"/>` +
     `<g fill="${LAND}" stroke="${BORDER}" stroke-width="0.5" stroke-linejoin="round">\n` +
     paths.join('\n') +

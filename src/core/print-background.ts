@@ -1,4 +1,5 @@
 /** Slide backgrounds for print: reveal.js draws them with script at runtime, the print layout as a static layer. Pure. */
+import { escapeHtml } from './render.js';
 
 type Attributes = Record<string, string>;
 
@@ -12,10 +13,10 @@ export function backgroundLayer(attrs: Attributes): string {
   const image = attrs['data-background-image'] ?? (shorthand && !isColour(shorthand) ? shorthand : undefined);
   const gradient = attrs['data-background-gradient'];
   if (!colour && !image && !gradient) return '';
-  const outer = colour ? ` style="${attr(`background-color: ${colour};`)}"` : '';
+  const outer = colour ? ` style="${escapeHtml(`background-color: ${colour};`)}"` : '';
   const layers = [gradient, image ? image.split(',').map((url) => `url(${JSON.stringify(url.trim())})`).join(', ') : undefined].filter(Boolean);
   const inner = layers.length
-    ? `<div class="print-background-content" style="${attr([
+    ? `<div class="print-background-content" style="${escapeHtml([
         `background-image: ${layers.join(', ')};`,
         `background-size: ${attrs['data-background-size'] ?? 'cover'};`,
         `background-position: ${attrs['data-background-position'] ?? 'center'};`,
@@ -46,8 +47,4 @@ function toRgb(colour: string): [number, number, number] | undefined {
   const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(colour);
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   return undefined;
-}
-
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }

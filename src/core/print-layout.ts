@@ -6,6 +6,7 @@
 import { cloneNode } from 'domhandler';
 import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './print-slides.js';
 import { backgroundLayer, contrastClass } from './print-background.js';
+import { escapeHtml } from './render.js';
 
 export interface PrintOptions {
   /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, slide on top, notes below. */
@@ -200,9 +201,5 @@ function langOf(html: string): string {
 
 function textOf(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

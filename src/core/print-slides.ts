@@ -3,6 +3,7 @@ import { parseDocument } from 'htmlparser2';
 import { findAll, findOne, getChildren, removeElement } from 'domutils';
 import render from 'dom-serializer';
 import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import { escapeHtml } from './render.js';
 
 /** One slide of the deck as the audience sees it (a leaf `<section>`). */
 export interface DeckSlide {
@@ -103,7 +104,7 @@ function takeNotes(slide: Element): string {
   const html = asides.map((a) => toHtml(a.children)).join('\n').trim();
   for (const aside of asides) removeElement(aside);
   const attr = slide.attribs['data-notes'];
-  return html || (attr ? escapeText(attr) : '');
+  return html || (attr ? escapeHtml(attr) : '');
 }
 
 /** reveal.js's order: explicit `data-fragment-index` groups first, then the rest one by one in document order. */
@@ -116,10 +117,6 @@ function fragmentGroups(slide: Element): Element[][] {
     else unordered.push([fragment]);
   }
   return [...ordered.filter((g) => g !== undefined), ...unordered];
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -145,7 +145,7 @@ describe('backgrounds', () => {
   it('lays images over colours with reveal.js defaults for size and position', () => {
     const html = backgroundLayer({ 'data-background-color': '#000', 'data-background-image': 'media/a "b".png', 'data-background-opacity': '0.5' });
     expect(html).toContain('background-color: #000;');
-    expect(html).toContain('background-image: url(&quot;media/a \\&quot;b\\&quot;.png&quot;);');
+    expect(html).toContain('background-image: url(&#34;media/a \\&#34;b\\&#34;.png&#34;);');
     expect(html).toContain('background-size: cover;');
     expect(html).toContain('opacity: 0.5;');
     expect(backgroundLayer({})).toBe('');

@@ -180,7 +180,7 @@ describe('renderMap', () => {
       topology,
     );
     expect(svg).toContain(
-      '<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</title>',
+      '<title>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;q&#39;</title>',
     );
     expect(svg).not.toContain('<script');
   });
