@@ -27,15 +27,19 @@ export function resolveAsset(url: string, dir: string): ResolvedUrl {
   if (/^(https?:)?\/\//i.test(value)) return { kind: 'remote' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return { kind: 'other' };
   const [pathPart, suffix = ''] = splitSuffix(value);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch {
-    decoded = pathPart;
-  }
+  const decoded = decodeUrl(pathPart);
   const joined = posix.normalize(decoded.startsWith('/') ? decoded : posix.join(dir || '.', decoded.replace(/\\/g, '/')));
   if (decoded.startsWith('/') || joined === '..' || joined.startsWith('../')) return { kind: 'escape', path: joined };
   return { kind: 'local', path: joined, href: `${MEDIA_DIR}/${joined.split('/').map(encodeURIComponent).join('/')}${suffix}` };
+}
+
+/** Percent-decode a URL as written; malformed escapes (`%zz`) leave the text as it is. */
+export function decodeUrl(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function splitSuffix(value: string): [string, string] {

@@ -5,7 +5,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { auditAttribute, auditTag, dropsContents, MAX_HTML_DEPTH } from './sanitize.js';
-import { resolveAsset, type AssetRef } from './assets.js';
+import { decodeUrl, resolveAsset, type AssetRef } from './assets.js';
 
 /** Where the HTML came from, for positions. */
 export interface AuditSource {
@@ -113,11 +113,11 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
   };
   /** Where an attribute was written: on its tag's lines if it is there, else wherever its value is. */
   const attributeLine = (tagLine: number, name: string, value: string): number => {
-    const needles = [`${name}=`, value.slice(0, 40), decoded(value).slice(0, 40), name].map((n) => n.toLowerCase()).filter(Boolean);
+    const needles = [`${name}=`, value.slice(0, 40), decodeUrl(value).slice(0, 40), name].map((n) => n.toLowerCase()).filter(Boolean);
     if (tagLine !== -1) {
       for (let i = tagLine; i < Math.min(tagLine + 4, lines.length); i++) if (needles.some((n) => lines[i]!.includes(n))) return i;
     }
-    for (const needle of [value.slice(0, 40), decoded(value).slice(0, 40), `${name}=`]) {
+    for (const needle of [value.slice(0, 40), decodeUrl(value).slice(0, 40), `${name}=`]) {
       const i = find(needle);
       if (i !== -1) return i;
     }
@@ -176,14 +176,6 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
     }
   }
   return { diagnostics, assets };
-}
-
-function decoded(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function report(removal: { unsafe: boolean; message: string; hint: string }, file: string, at: { line: number }): Diagnostic {

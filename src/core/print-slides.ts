@@ -4,6 +4,7 @@ import { findAll, findOne, getChildren, removeElement } from 'domutils';
 import render from 'dom-serializer';
 import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import { escapeHtml } from './render.js';
+import { decodeUrl } from './assets.js';
 
 /** One slide of the deck as the audience sees it (a leaf `<section>`). */
 export interface DeckSlide {
@@ -128,7 +129,7 @@ export function linkSlides(slides: readonly DeckSlide[]): void {
   for (const slide of slides) {
     for (const link of findAll((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith('#/'), slide.element.children)) {
       const [first = '', second] = link.attribs.href!.slice(2).split('/');
-      const name = safeDecode(first);
+      const name = decodeUrl(first);
       const target = ids.has(name)
         ? name
         : /^\d+$/.test(name)
@@ -136,13 +137,5 @@ export function linkSlides(slides: readonly DeckSlide[]): void {
           : undefined;
       if (target) link.attribs.href = `#${target}`;
     }
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

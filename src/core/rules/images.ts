@@ -1,5 +1,6 @@
 /** `image-alt`: an image without alternative text, which screen readers and the PDF's text layer cannot describe. */
 import { warning, type Diagnostic } from '../diagnostics.js';
+import { decodeUrl } from '../assets.js';
 import { eachSlide, elements, positionOf, type Rule } from './context.js';
 
 export const imageAlt: Rule = {
@@ -11,7 +12,7 @@ export const imageAlt: Rule = {
         if (el.name !== 'img' || (el.attribs.alt ?? '').trim()) continue;
         const src = el.attribs.src ?? '';
         // The build rewrote local paths to media/…; the file name is what the author wrote.
-        const name = decodeSafely(src.split(/[?#]/)[0]!.split('/').pop() ?? '');
+        const name = decodeUrl(src.split(/[?#]/)[0]!.split('/').pop() ?? '');
         out.push(warning('image-alt', section.file, `Image ${name || src} has no alt text`, positionOf(section, name, slide.line),
           'Describe the image in the brackets: ![What the image shows](file.png).'));
       }
@@ -19,11 +20,3 @@ export const imageAlt: Rule = {
     return out;
   },
 };
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -1,16 +1,13 @@
 /** `broken-link`: a link to `#/id` or `#id` that no slide or element of the deck answers to. */
 import { closest, error, type Diagnostic } from '../diagnostics.js';
+import { decodeUrl } from '../assets.js';
 import { dataStrings, eachSlide, elements, positionOf, type Rule } from './context.js';
 
 /** The id a same-deck link points at, or undefined for links reveal.js resolves by number (`#/3/1`) or none. */
 export function linkTarget(href: string): string | undefined {
   if (!href.startsWith('#') || href === '#' || href === '#/') return undefined;
-  let target = href.startsWith('#/') ? href.slice(2).split('/')[0]! : href.slice(1);
-  try {
-    target = decodeURIComponent(target);
-  } catch {
-    // Keep the raw text; it will not match an id and is reported as written.
-  }
+  // Malformed escapes keep the raw text, which matches no id and is reported as written.
+  const target = decodeUrl(href.startsWith('#/') ? href.slice(2).split('/')[0]! : href.slice(1));
   if (/^\d+$/.test(target)) return undefined;
   return target || undefined;
 }
