@@ -21,7 +21,7 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
     const abs = join(briefingDir, ...ref.path.split('/'));
     let real = resolved.get(ref.path);
     if (real === undefined) {
-      real = resolve(abs, briefingDir);
+      real = realFileInside(abs, briefingDir);
       resolved.set(ref.path, real);
     }
     if (real === 'missing') {
@@ -42,8 +42,8 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
   return { files: [...files.values()], watch, diagnostics };
 }
 
-/** The real path of an asset file, or why it cannot be used. */
-function resolve(abs: string, briefingDir: string): string | 'missing' | 'outside' | 'folder' {
+/** The real (symlink-resolved) path of a file that must stay inside `briefingDir`, or why it cannot be used. */
+export function realFileInside(abs: string, briefingDir: string): string | 'missing' | 'outside' | 'folder' {
   let real: string;
   try {
     real = realpathSync(abs);

@@ -1,8 +1,8 @@
 /** The reveal.js runtime and theme files a deck ships with, resolved from installed packages. */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
-import { isInside } from './load.js';
+import { realFileInside } from './assets.js';
 import { packageFile, TEMPLATES_DIR } from './paths.js';
 
 /** A file to place in the deck folder: copied from `from`, or written from `content`. */
@@ -38,18 +38,14 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
     for (const font of THEME_FONTS) files.push({ path: `theme/fonts/${font}`, from: packageFile(`@fontsource/source-sans-3/files/${font}`) });
     files.push({ path: 'theme/fonts/LICENSE', from: packageFile('@fontsource/source-sans-3/LICENSE') });
   } else if (/\.css$/i.test(name)) {
-    const abs = join(briefingDir, name);
-    let real: string | undefined;
-    try {
-      real = realpathSync(abs);
-    } catch {
+    const real = realFileInside(join(briefingDir, name), briefingDir);
+    if (real === 'missing') {
       diagnostics.push(error('missing-theme', deckFile, `Theme file ${name} not found`, { line: 1 }, 'Give a path relative to the briefing folder, or a theme name.'));
-    }
-    if (real && !isInside(real, briefingDir)) {
+    } else if (real === 'outside') {
       diagnostics.push(error('asset-escape', deckFile, `Theme file ${name} is outside the briefing folder`, { line: 1 }, 'Copy the CSS file into the briefing folder.'));
-    } else if (real && !statSync(real).isFile()) {
+    } else if (real === 'folder') {
       diagnostics.push(error('missing-theme', deckFile, `Theme ${name} is not a file`, { line: 1 }, 'Give the path of a .css file in the briefing folder.'));
-    } else if (real) {
+    } else {
       watch.push(real);
       files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(real, 'utf8'), name, deckFile, diagnostics) });
     }
