@@ -145,7 +145,8 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   const cache = options.cache ?? createCache();
   const rendered: string[] = [];
   const entries = loaded.sections.map((file) => {
-    const key = sectionKey(file, allowScripts);
+    // A one-shot build's cache is new and thrown away after: a file's path is key enough, and hashing a thousand files is not free.
+    const key = options.cache ? sectionKey(file, allowScripts) : file.rel;
     let entry = cache.sections.get(key);
     if (!entry) {
       entry = { parsed: parseSection(file) };
@@ -175,7 +176,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   const ordered = sortSections(sections.map((r) => ({ ...r, order: r.section.order, rel: r.section.rel })));
   diagnostics.push(...duplicateIds(ordered.map((r) => r.section)));
 
-  const templates = compileCached(cache, loaded.templates);
+  const templates = options.cache ? compileCached(cache, loaded.templates) : compileTemplates(loaded.templates);
   diagnostics.push(...templates.diagnostics);
   if (!deck || !templates.compiled) return result({ rendered, ...(deck ? { model: { deck, sections: ordered } } : {}) });
 

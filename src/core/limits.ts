@@ -15,6 +15,8 @@ const LIST_ITEM = /^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]|$)/;
 
 /** The first line where Markdown nests deeper than MAX_NESTING, as an error; undefined when it is fine. */
 export function nestingProblem(markdown: string, file: string, line: number): Diagnostic | undefined {
+  // Each line opens at most one list level plus its `>` marks, so text with fewer lines and `>` than the limit is fine.
+  if (shallowByCount(markdown, MAX_NESTING)) return undefined;
   const lines = markdown.split('\n');
   let fence: string | undefined;
   let lists: number[] = [];
@@ -77,6 +79,16 @@ export function countValues(data: unknown, limit = MAX_FRONT_MATTER_NODES): numb
     }
   }
   return count;
+}
+
+/** True when the lines of `text` plus its `>` characters number at most `limit`: then it cannot nest deeper. */
+function shallowByCount(text: string, limit: number): boolean {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 10 || c === 62) && ++n > limit) return false;
+  }
+  return true;
 }
 
 function countChar(text: string, c: string): number {
