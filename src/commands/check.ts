@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
+import { findChromium } from '../io/browser.js';
 import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/load.js';
 import { build, type DeckResult } from '../pipeline.js';
@@ -61,11 +62,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 
 /** Emit the deck into a temporary folder, measure it in Chromium, and turn overflowing slides into findings. */
 async function layoutFindings(deck: DeckResult, cwd: string, executablePath: string | undefined): Promise<Diagnostic[]> {
+  const executable = findChromium(executablePath);
+  if (!executable) {
+    const where = executablePath ?? (process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH}` : 'the usual places (/usr/bin/chromium, /usr/bin/google-chrome, …)');
+    return [error('no-browser', displayPath(deck.dir, cwd), `--layout measures slides in headless Chromium, but there is none at ${where}`, {}, CHROMIUM_HINT)];
+  }
   const { findOverflows } = await import('../io/layout-check.js');
   const root = mkdtempSync(join(tmpdir(), 'briefing-check-'));
   try {
     const dir = emitDeck(root, deck.slug, deck.files ?? []);
-    const overflows = await findOverflows(dir, executablePath ? { executablePath } : {});
+    const overflows = await findOverflows(dir, { executablePath: executable });
     return overflows.map((o) => {
       const file = o.file ? displayPath(join(deck.dir, o.file), cwd) : displayPath(join(deck.dir, 'index.md'), cwd);
       const edges = (['bottom', 'right', 'left', 'top'] as const).filter((e) => o[e] > 0).map((e) => `${o[e]} px past the ${e}`);
@@ -74,11 +80,14 @@ async function layoutFindings(deck: DeckResult, cwd: string, executablePath: str
     });
   } catch (cause) {
     return [error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
-      'Install Chromium (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.')];
+      `Check that ${executable} starts; run without --layout to check everything else.`)];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+/** check has no --browser option: Chromium comes from CHROME_PATH or the system. */
+const CHROMIUM_HINT = 'Install Chromium (Debian/Ubuntu: `apt-get install -y chromium`), or set CHROME_PATH to a Chromium or Chrome.';
 
 /** Every finding has a line and column, for editors: a problem with a whole file points at its start. */
 function positioned(d: Diagnostic): Diagnostic {

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { findChromium, INSTALL_HINT, withBrowser } from './browser.js';
+import { findChromium, withBrowser } from './browser.js';
 
 /** One slide whose content reaches past the slide's edge. */
 export interface Overflow {
@@ -43,7 +43,7 @@ export async function findOverflows(deck: string, options: LayoutCheckOptions = 
   const url = pathToFileURL(file).href;
   if (options.browser) return measure(options.browser, url);
   const executable = findChromium(options.executablePath);
-  if (!executable) throw new Error(`Chromium not found. ${INSTALL_HINT}`);
+  if (!executable) throw new Error('Chromium not found: pass `executablePath`, set CHROME_PATH, or install Chromium (Debian/Ubuntu: `apt-get install -y chromium`).');
   return withBrowser(executable, (browser) => measure(browser, url));
 }
 

@@ -89,8 +89,11 @@ describe('briefing check', () => {
   it('says how to install Chromium when --layout cannot find it', () => {
     const r = runCli(['check', '--layout', join(FIXTURES, 'check-clean')], { env: { CHROME_PATH: '/nonexistent/chrome' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('[layout-check-failed]');
+    expect(r.stdout).toContain('[no-browser]');
+    expect(r.stdout).toContain('CHROME_PATH=/nonexistent/chrome');
     expect(r.stdout).toContain('apt-get install -y chromium');
+    // check has no --browser option, so the advice must not mention one.
+    expect(r.stdout).not.toContain('--browser');
   });
 
   it('writes nothing and leaves the sources and the last good output as they were', () => {
