@@ -96,7 +96,7 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH] [--drafts]',
     options: {
       out: { type: 'string', short: 'o' },
       handout: { type: 'boolean' },

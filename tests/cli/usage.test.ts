@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 describe('command line usage', () => {
   it('prints the version from package.json', () => {
@@ -23,6 +23,17 @@ describe('command line usage', () => {
     expect(r.stdout).toContain('--out <dir>');
   });
 
+  it('lists in each command\'s usage line every option its help explains', () => {
+    for (const command of ['build', 'check', 'serve', 'pdf']) {
+      const r = runCli([command, '--help']);
+      expect(r.code).toBe(0);
+      const usage = /^Usage: (.*)$/m.exec(r.stdout)?.[1] ?? '';
+      const explained = [...r.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((flag) => flag !== '--debug');
+      expect(explained.length, command).toBeGreaterThan(2);
+      for (const flag of explained) expect(usage, `${command} ${flag}`).toContain(flag);
+    }
+  });
+
   it('exits 2 on an unknown command', () => {
     const r = runCli(['bulid']);
     expect(r.code).toBe(2);
@@ -41,7 +52,17 @@ describe('command line usage', () => {
   });
 
   it('uses no colour when NO_COLOR is set or output is not a terminal', () => {
-    const r = runCli(['build', 'tests/fixtures/broken-wrong-type', '--out', '/tmp/briefing-no-colour']);
-    expect(r.stderr).not.toContain('\u001b[');
+    const { dir, cleanup } = tempDir();
+    try {
+      // With NO_COLOR set, and with it empty (which means unset) on a pipe: neither may colour.
+      for (const NO_COLOR of ['1', '']) {
+        const r = runCli(['build', 'tests/fixtures/broken-wrong-type', '--out', dir], { env: { NO_COLOR } });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('error `order`');
+        expect(r.stderr).not.toContain('\u001b[');
+      }
+    } finally {
+      cleanup();
+    }
   });
 });
