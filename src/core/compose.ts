@@ -4,7 +4,7 @@ import { formatDate } from './dates.js';
 import { locateInFrontMatter } from './frontmatter.js';
 import { agendaEntries, citationLine, citedSources, paginate, type CitedSource } from './generated.js';
 import { escapeHtml } from './render.js';
-import { frameSlide, numberSlides } from './slide-frame.js';
+import { numberSlides, slideFramer } from './slide-frame.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import type { Attribute } from './slides.js';
 import type { Deck, RenderedSection, RenderedSlide, Section } from './model.js';
@@ -87,20 +87,26 @@ export function compose(input: ComposeInput): Composed {
   const recomposed: string[] = [];
   // Which generated lists a layout read, found by watching property access, so the memo knows what a slide depends on.
   const read = { agenda: false, sources: false };
+  const watched = input.memo ? read : undefined;
   const deckKey = input.memo ? JSON.stringify(deckView) : '';
   const agendaKey = input.memo ? JSON.stringify(agenda) : '';
   const sourcesKey = input.memo ? JSON.stringify(cited) : '';
 
+  const frame = slideFramer(deckView);
   const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string): string => {
     const template = templates.layouts.get(layout)!;
     const inner = runTemplate(templates, `layouts/${layout}`, template, context);
     if (inner.diagnostic) diagnostics.push(inner.diagnostic);
     slideCount++;
-    const cls = ['slide', `layout-${layout}`, ...attrs.filter((a) => a.name === 'class').map((a) => a.value)].join(' ');
-    const rest = attrs.filter((a) => a.name !== 'class');
-    const attrText = [` class="${escapeHtml(cls)}"`, ...rest.map((a) => ` ${a.name}="${escapeHtml(a.value)}"`)].join('');
+    // One pass over the attributes: this runs for each of a large deck's thousands of slides.
+    let cls = `slide layout-${layout}`;
+    let rest = '';
+    for (const a of attrs) {
+      if (a.name === 'class') cls += ` ${a.value}`;
+      else rest += ` ${a.name}="${escapeHtml(a.value)}"`;
+    }
     const notes = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
-    return `<section${attrText}>\n${frameSlide(inner.html.trim(), citation, deckView)}${notes}\n</section>`;
+    return `<section class="${escapeHtml(cls)}"${rest}>\n${frame(inner.html.trim(), citation)}${notes}\n</section>`;
   };
 
   const out: string[] = [];
@@ -143,7 +149,7 @@ export function compose(input: ComposeInput): Composed {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
         const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
-        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide }, agenda, cited, pages[0] ?? [], read),
+        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide }, agenda, cited, pages[0] ?? [], watched),
           [...attrs, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${slide.line}` }], slide.notesHtml, citation);
       });
       out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
@@ -151,7 +157,7 @@ export function compose(input: ComposeInput): Composed {
     // Generated lists that do not fit one slide continue on further slides of the same layout.
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
-      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, read),
+      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, watched),
         [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${section.bodyLine}` }], '', ''));
     });
     input.memo?.set(section, {
@@ -173,7 +179,9 @@ export function compose(input: ComposeInput): Composed {
 }
 
 /** A layout's context whose generated lists note when they are read: what the compose memo keys a section on. */
-function tracked(base: Record<string, unknown>, agenda: unknown, sources: unknown, page: unknown, read: { agenda: boolean; sources: boolean }): Record<string, unknown> {
+function tracked(base: Record<string, unknown>, agenda: unknown, sources: unknown, page: unknown, read: { agenda: boolean; sources: boolean } | undefined): Record<string, unknown> {
+  // Without a memo nothing is remembered, and plain properties are quicker to create and to read.
+  if (!read) return Object.assign(base, { agenda, sources, page });
   return Object.defineProperties(base, {
     agenda: { enumerable: true, get: () => ((read.agenda = true), agenda) },
     sources: { enumerable: true, get: () => ((read.sources = true), sources) },

@@ -20,6 +20,14 @@ const NUMBER_MARK = '<!--briefing:slide-number-->';
 
 /** Wrap a layout's output in the frame: banners, `.slide-content`, citation line and footer. */
 export function frameSlide(inner: string, citation: string, deck: FrameDeck): string {
+  return slideFramer(deck)(inner, citation);
+}
+
+/**
+ * `frameSlide` for one deck: the banners and footer are the same on every slide, so they are written once
+ * here rather than for each of a large deck's thousands of slides.
+ */
+export function slideFramer(deck: FrameDeck): (inner: string, citation: string) => string {
   const banner = (where: 'top' | 'bottom') =>
     deck.classification
       ? `<div class="classification-banner classification-${where}"${where === 'top' ? ' role="note" aria-label="Classification"' : ' aria-hidden="true"'}>${escapeHtml(deck.classification)}</div>\n`
@@ -29,20 +37,25 @@ export function frameSlide(inner: string, citation: string, deck: FrameDeck): st
     deck.footer ? `<span class="footer-text">${escapeHtml(deck.footer)}</span>` : '',
     `<span class="slide-count">${NUMBER_MARK}</span>`,
   ].join('');
-  return [
-    banner('top'),
-    `<div class="slide-content">\n${inner}\n</div>\n`,
-    '<div class="slide-foot">\n',
-    citation ? `<p class="citation">${escapeHtml(citation)}</p>\n` : '',
-    `<div class="deck-footer">${footer}</div>\n`,
-    banner('bottom'),
-    '</div>',
-  ].join('');
+  const head = `${banner('top')}<div class="slide-content">\n`;
+  const foot = `<div class="deck-footer">${footer}</div>\n${banner('bottom')}</div>`;
+  let lastCitation = '';
+  let citationLine = '';
+  return (inner, citation) => {
+    // Consecutive slides mostly share a section, hence a citation.
+    if (citation !== lastCitation) {
+      lastCitation = citation;
+      citationLine = citation ? `<p class="citation">${escapeHtml(citation)}</p>\n` : '';
+    }
+    return `${head}${inner}\n</div>\n<div class="slide-foot">\n${citationLine}${foot}`;
+  };
 }
 
 /** Fill in the slide numbers as "n / total", in document order: reveal.js's `c/t` count of the slides. */
 export function numberSlides(html: string): string {
-  const total = html.split(NUMBER_MARK).length - 1;
-  let n = 0;
-  return html.replaceAll(NUMBER_MARK, () => `${++n} / ${total}`);
+  const parts = html.split(NUMBER_MARK);
+  const total = parts.length - 1;
+  const out: string[] = [parts[0]!];
+  for (let n = 1; n <= total; n++) out.push(`${n} / ${total}`, parts[n]!);
+  return out.join('');
 }
