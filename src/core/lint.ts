@@ -1,9 +1,7 @@
 /** `check`'s lint rules over a built deck: links, alt text, word budget, notes, sources, headings, freshness. Pure. */
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Deck, RenderedSection } from './model.js';
-import type { LintInput, Rule } from './rules/context.js';
+import { elements, type LintInput, type Rule } from './rules/context.js';
 import { brokenLinks } from './rules/links.js';
 import { imageAlt } from './rules/images.js';
 import { wordBudget } from './rules/word-budget.js';
@@ -31,17 +29,6 @@ export function lint(deck: Deck, sections: readonly RenderedSection[], html?: st
 }
 
 /** Every element id in an HTML page. */
-export function idsIn(html: string): Set<string> {
-  const ids = new Set<string>();
-  const stack: AnyNode[] = [...parseDocument(html).children];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if ('attribs' in node) {
-      const id = (node as Element).attribs.id;
-      if (id) ids.add(id);
-    }
-    const children = (node as Element).children;
-    if (children) stack.push(...children);
-  }
-  return ids;
+function idsIn(html: string): Set<string> {
+  return new Set(elements(html).flatMap((el) => (el.attribs.id ? [el.attribs.id] : [])));
 }

@@ -1,4 +1,6 @@
 /** `heading-skip`: a heading more than one level below the one before it (h2 then h4), which breaks the outline. */
+import { textContent } from 'domutils';
+import type { Element } from 'domhandler';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { eachSlide, elements, lineOf, type Rule } from './context.js';
 
@@ -27,13 +29,7 @@ export const headingSkip: Rule = {
   },
 };
 
-function headingText(el: { children: unknown[] }): string {
-  const parts: string[] = [];
-  const stack = [...el.children].reverse() as { type?: string; data?: string; children?: unknown[] }[];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'text' && node.data) parts.push(node.data);
-    if (node.children) stack.push(...([...node.children].reverse() as typeof stack));
-  }
-  return parts.join('').trim().slice(0, 40);
+/** The start of a heading's text: enough to find the line it was written on. */
+function headingText(el: Element): string {
+  return textContent(el).trim().slice(0, 40);
 }
