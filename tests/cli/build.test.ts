@@ -106,10 +106,11 @@ describe('briefing build', () => {
     const briefing = copyFixture('basic', work);
     const sourceBefore = snapshot(briefing);
     const out = join(work, 'out');
-    runCli(['build', briefing, '--out', out]);
+    expect(runCli(['build', briefing, '--out', out]).code).toBe(0);
     expect(readdirSync(work).sort()).toEqual(['basic', 'out']);
     const sourceAfter = snapshot(briefing);
     expect([...sourceAfter.keys()]).toEqual([...sourceBefore.keys()]);
+    for (const [path, bytes] of sourceBefore) expect(bytes.equals(sourceAfter.get(path)!), path).toBe(true);
   });
 
   it('refuses an output folder that would replace the briefing itself', () => {
