@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryNames, MAP_PALETTE, renderMap } from '../../src/core/map.js';
+import { MAP_PALETTE, renderMap } from '../../src/core/map.js';
+import { countryNames } from '../../src/core/map-names.js';
 import type { MapSpec } from '../../src/core/schema.js';
 import { loadWorldTopology } from '../../src/io/geodata.js';
 
