@@ -17,13 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { build } from '../src/pipeline.js';
 import { watch, type WatchSession } from '../src/commands/watch.js';
 import { generateBriefing } from './generate.js';
+import { stats, type Stats } from './stats.js';
 
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
 
 /** Figures for one deck size; `stats` is the one-section incremental rebuild of `serve` (what bench/run.ts reads). */
 export interface IncrementalResult {
@@ -120,14 +115,6 @@ function contentSections(dir: string, sections: number): string[] {
   const out: string[] = [];
   for (let i = 1; i <= sections - 2; i++) if (i % 10 !== 0) out.push(join(dir, `${String(i).padStart(pad, '0')}-section-${i}.md`));
   return out;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: values.length };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

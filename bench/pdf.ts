@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './stats.js';
 
 const BIN = join(resolve(import.meta.dirname, '..'), 'lib', 'bin', 'briefing.js');
 
@@ -91,12 +92,6 @@ export async function measurePdf(options: { sizes?: number[]; runs?: number } = 
     rmSync(work, { recursive: true, force: true });
   }
   return results;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function round(value: number, digits: number): number {

@@ -14,20 +14,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editOneSection, generateBriefing } from './generate.js';
 import { moduleOf, selfTime } from './profile.js';
+import { stats, type Stats } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'lib', 'bin', 'briefing.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-/** Median and spread of a set of timings, in ms. */
-export interface Stats {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
 
 /** One input measured: a size, and whether its slides carry raw HTML. */
 export interface SizeResult {
@@ -52,17 +45,6 @@ export interface SizeResult {
   floorCpuRatio: number;
 }
 
-/** Median, min and max of `values`. */
-export function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: values.length };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
 
 /** Run `node args` to completion; wall-clock ms. Fails loudly if the process fails. */
 function timeProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { ms: number; stdout: string } {
@@ -171,6 +153,10 @@ function measure(work: string, sections: number, rawHtml: boolean, incremental?:
     floorRatio: Math.round((cliProcess.median / floorProcess.median) * 100) / 100,
     floorCpuRatio: Math.round((cliCpu.median / floorCpu.median) * 100) / 100,
   };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }
 
 /** Where a CLI build's CPU time goes: self time by module from one `node --cpu-prof` run, largest first. */
