@@ -130,14 +130,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
 /** What open pages are told about a build: its version and, if it failed, its errors. */
 export function stateOf(event: BuildEvent): ReloadState {
   const errors = event.diagnostics.filter((d) => d.severity === 'error');
-  return {
-    version: event.version,
-    ok: event.ok,
-    diagnostics: errors.map((d) => ({
-      file: d.file, message: d.message, rule: d.rule,
-      ...(d.line !== undefined ? { line: d.line } : {}), ...(d.column !== undefined ? { column: d.column } : {}), ...(d.hint ? { hint: d.hint } : {}),
-    })),
-  };
+  return { version: event.version, ok: event.ok, diagnostics: errors.map(({ severity: _, ...rest }) => rest) };
 }
 
 function listenError(cause: unknown, host: string, port: number, file: string): unknown {

@@ -1,19 +1,13 @@
 /** Live reload for served decks: a server-sent-events hub and the tiny client that only served pages get. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 /** Where the client script and the event stream live; no deck file can have these paths. */
 export const CLIENT_PATH = '/__briefing/reload.js';
 export const EVENTS_PATH = '/__briefing/events';
 
-/** A problem as the browser overlay shows it. */
-export interface OverlayDiagnostic {
-  file: string;
-  line?: number;
-  column?: number;
-  message: string;
-  hint?: string;
-  rule: string;
-}
+/** A problem as the browser overlay shows it: a diagnostic (only errors are sent, so without severity). */
+export type OverlayDiagnostic = Omit<Diagnostic, 'severity'>;
 
 /** What every page is told on connect and after every rebuild. */
 export interface ReloadState {
