@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from './io/paths.js';
 import { join } from 'node:path';
+import { closest } from './core/diagnostics.js';
 import { colourEnabled, makeStyle, type Io } from './cli/report.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -164,7 +165,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`briefing: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
+    const suggestion = closest(name, Object.keys(COMMANDS));
+    io.err(`briefing: unknown command "${name}".${suggestion ? ` Did you mean \`briefing ${suggestion}\`?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;

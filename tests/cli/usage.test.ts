@@ -38,6 +38,7 @@ describe('command line usage', () => {
     const r = runCli(['bulid']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "bulid"');
+    expect(r.stderr).toContain('Did you mean `briefing build`?');
   });
 
   it('exits 2 on an unknown flag, with the usage line', () => {
