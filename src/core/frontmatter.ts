@@ -43,7 +43,9 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
     const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };
     // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
     const at = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : { line: 1, column: 1 };
-    const reason = e.reason ?? String(e.message ?? cause).split('\n')[0];
+    // js-yaml recurses once per nesting level; what overflows the stack is the input's depth, not a bug.
+    const tooDeep = cause instanceof RangeError;
+    const reason = tooDeep ? 'lists or maps nest too deeply to read' : e.reason ?? String(e.message ?? cause).split('\n')[0];
     const closing = text.indexOf('\n---', 3);
     const bodyLine = closing === -1 ? 1 : text.slice(0, closing + 4).split('\n').length + 1;
     return {
@@ -53,9 +55,11 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
       yaml: '',
       diagnostics: [
         error('yaml-syntax', file, `Invalid YAML in front matter: ${reason}`, at,
-          /end of the stream/.test(reason ?? '')
-            ? 'A quote or bracket opened above this line is never closed; close it before the closing `---`.'
-            : 'Check indentation and quoting; put values with ":" or "#" in quotes.'),
+          tooDeep
+            ? 'Flatten the front matter: nest lists and maps only a few levels deep.'
+            : /end of the stream/.test(reason ?? '')
+              ? 'A quote or bracket opened above this line is never closed; close it before the closing `---`.'
+              : 'Check indentation and quoting; put values with ":" or "#" in quotes.'),
       ],
     };
   }

@@ -107,7 +107,8 @@ describe('limits', () => {
 
   it('reports deeply nested YAML as a YAML error, not a crash', async () => {
     const { errors } = await buildSection('yaml-deep', `---\ntitle: Deep\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nText.\n`);
-    expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect(e.file).toBe('yaml-deep/010-section.md');
+    expect(errors).toEqual([expect.objectContaining({ rule: 'yaml-syntax', file: 'yaml-deep/010-section.md', line: 1 })]);
+    expect(errors[0]!.message).toBe('Invalid YAML in front matter: lists or maps nest too deeply to read');
+    expect(errors[0]!.hint).toContain('Flatten');
   });
 });
