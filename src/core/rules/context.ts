@@ -59,32 +59,46 @@ export function positionOf(section: Section, needle: string, from: number, fallb
   return { line, column: index + 1 || 1 };
 }
 
-/** Parse an HTML fragment into its elements, in document order. */
-export function elements(html: string): Element[] {
-  if (!html) return [];
-  const out: Element[] = [];
-  const stack: AnyNode[] = [...parseDocument(html).children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if ('attribs' in node) out.push(node as Element);
-    const children = (node as Element).children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
+/** An HTML fragment parsed once: its elements in document order, and its text. */
+interface Parsed {
+  elements: Element[];
+  text: string;
 }
 
-/** The text of an HTML fragment, with a space between elements so words do not run together. */
-export function textOf(html: string): string {
-  if (!html) return '';
+function parse(html: string): Parsed {
+  if (!html) return { elements: [], text: '' };
+  const elements: Element[] = [];
   const parts: string[] = [];
   const stack: AnyNode[] = [...parseDocument(html).children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+    if ('attribs' in node) elements.push(node as Element);
+    else if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
     const children = (node as Element).children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return parts.join(' ');
+  // A space between text nodes so words of adjacent elements do not run together.
+  return { elements, text: parts.join(' ') };
+}
+
+/** Parse an HTML fragment into its elements, in document order. */
+export function elements(html: string): Element[] {
+  return parse(html).elements;
+}
+
+/** The text of an HTML fragment, with a space between elements so words do not run together. */
+export function textOf(html: string): string {
+  return parse(html).text;
+}
+
+// Several rules read every slide; each slide's HTML is parsed once for all of them (slides are immutable).
+const parsedSlides = new WeakMap<RenderedSlide, Parsed>();
+
+/** A slide's elements and text, parsed on first use and shared by every rule. */
+export function parsedSlide(slide: RenderedSlide): Parsed {
+  let parsed = parsedSlides.get(slide);
+  if (!parsed) parsedSlides.set(slide, (parsed = parse(slide.html)));
+  return parsed;
 }
 
 /** Words in a piece of text. */

@@ -2,7 +2,7 @@
 import { textContent } from 'domutils';
 import type { Element } from 'domhandler';
 import { warning, type Diagnostic } from '../diagnostics.js';
-import { eachSlide, elements, lineOf, type Rule } from './context.js';
+import { eachSlide, lineOf, parsedSlide, type Rule } from './context.js';
 
 export const headingSkip: Rule = {
   id: 'heading-skip',
@@ -12,7 +12,7 @@ export const headingSkip: Rule = {
       // Without a heading of its own, the slide shows the section title as its h2.
       let previous: number | undefined = slide.hasHeading ? undefined : 2;
       let from = slide.line;
-      for (const el of elements(slide.html)) {
+      for (const el of parsedSlide(slide).elements) {
         const m = /^h([1-6])$/.exec(el.name);
         if (!m) continue;
         const level = Number(m[1]);

@@ -1,7 +1,7 @@
 /** `broken-link`: a link to `#/id` or `#id` that no slide or element of the deck answers to. */
 import { closest, error, type Diagnostic } from '../diagnostics.js';
 import { decodeUrl } from '../assets.js';
-import { dataStrings, eachSlide, elements, positionOf, type Rule } from './context.js';
+import { dataStrings, eachSlide, elements, parsedSlide, positionOf, type Rule } from './context.js';
 
 /** The id a same-deck link points at, or undefined for links reveal.js resolves by number (`#/3/1`) or none. */
 export function linkTarget(href: string): string | undefined {
@@ -20,8 +20,8 @@ export const brokenLinks: Rule = {
     const known = [...ids];
     const out: Diagnostic[] = [];
     for (const { section, rendered, slide } of eachSlide(input)) {
-      const htmls = [slide.html, slide.notesHtml, ...(slide === rendered.stacks[0]?.[0] ? dataStrings(rendered.data) : [])];
-      for (const el of htmls.flatMap(elements)) {
+      const others = [slide.notesHtml, ...(slide === rendered.stacks[0]?.[0] ? dataStrings(rendered.data) : [])];
+      for (const el of [...parsedSlide(slide).elements, ...others.flatMap(elements)]) {
         const href = el.name === 'a' ? el.attribs.href : undefined;
         const target = href ? linkTarget(href) : undefined;
         if (!href || !target || ids.has(target)) continue;

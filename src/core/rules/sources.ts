@@ -4,7 +4,7 @@
  */
 import { locateInFrontMatter } from '../frontmatter.js';
 import { warning, type Diagnostic } from '../diagnostics.js';
-import { countWords, dataStrings, textOf, type Rule } from './context.js';
+import { countWords, dataStrings, parsedSlide, textOf, type Rule } from './context.js';
 
 /**
  * Layouts that state facts rather than frame them. Title, dividers, BLUF (a summary of what the
@@ -20,7 +20,7 @@ export const missingSources: Rule = {
     for (const { section, stacks, data } of input.sections) {
       // `sources: []` says on purpose that the section cites nothing.
       if (NOT_FACTUAL.has(section.layout) || section.front.sources) continue;
-      const text = [...stacks.flat().map((s) => textOf(s.html)), ...dataStrings(data).map(textOf)].join(' ');
+      const text = [...stacks.flat().map((s) => parsedSlide(s).text), ...dataStrings(data).map(textOf)].join(' ');
       if (!countWords(text) && !section.front.map) continue;
       out.push(warning('missing-sources', section.file, `Section states facts but cites no source`, locateInFrontMatter(section.yaml, ['title'], { key: true }),
         'Add `sources: [id, …]` with ids from index.md, or `sources: []` if the section needs none.'));
