@@ -152,8 +152,7 @@ Exit codes: 0 success, 1 problems in the briefing, 2 bad usage.`;
 async function main(argv: string[]): Promise<number> {
   const style = makeStyle(colourEnabled(process.stdout));
   const errStyle = makeStyle(colourEnabled(process.stderr));
-  const debug = argv.includes('--debug');
-  const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), style, errStyle, debug };
+  const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), style, errStyle };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(mainHelp());

@@ -17,7 +17,6 @@ export interface Io {
   err(line: string): void;
   style: Style;
   errStyle: Style;
-  debug: boolean;
 }
 
 /** ANSI colours when `enabled`, plain text otherwise (not a TTY, or NO_COLOR set). */
