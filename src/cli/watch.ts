@@ -55,7 +55,7 @@ export function buildLogger(io: Io, options: { several: boolean; where: string }
 }
 
 /** "12:03:04 01-intro.md changed: re-rendered 01-intro.md, re-composed 1 of 4 sections, 12 ms" */
-export function rebuildLine(event: BuildEvent, style: Style, options: { several: boolean; where: string }): string {
+function rebuildLine(event: BuildEvent, style: Style, options: { several: boolean; where: string }): string {
   const time = style.dim(new Date().toTimeString().slice(0, 8));
   const deck = options.several ? `${style.bold(event.result.slug)} ` : '';
   const changed = `${list(event.changed.map((p) => basename(p)))} changed`;

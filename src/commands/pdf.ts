@@ -60,7 +60,7 @@ export interface PdfResult {
 }
 
 /** Creation date used when the deck has neither `date` nor `asOf`: fixed, so output stays reproducible. */
-export const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
+const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** Export one briefing as a PDF. Problems in the briefing or a missing browser come back as diagnostics. */
 export async function exportPdf(options: PdfOptions): Promise<PdfResult> {

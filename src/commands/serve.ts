@@ -128,7 +128,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
 }
 
 /** What open pages are told about a build: its version and, if it failed, its errors. */
-export function stateOf(event: BuildEvent): ReloadState {
+function stateOf(event: BuildEvent): ReloadState {
   const errors = event.diagnostics.filter((d) => d.severity === 'error');
   return { version: event.version, ok: event.ok, diagnostics: errors.map(({ severity: _, ...rest }) => rest) };
 }

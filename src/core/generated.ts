@@ -5,7 +5,7 @@ import type { Section } from './model.js';
 import type { SourceEntry } from './schema.js';
 
 /** Layouts whose content is generated, not written. */
-export const GENERATED_LAYOUTS = new Set(['agenda', 'sources']);
+const GENERATED_LAYOUTS = new Set(['agenda', 'sources']);
 
 export interface AgendaEntry {
   number: number;
@@ -50,7 +50,7 @@ export function citedSources(sections: readonly Section[], sources: Record<strin
 }
 
 /** "[2] The Washington Post, 24 Feb 2022" */
-export function shortCitation(number: number, entry: SourceEntry): string {
+function shortCitation(number: number, entry: SourceEntry): string {
   const who = entry.publisher ?? entry.author ?? entry.title;
   return `[${number}] ${who}${entry.date ? `, ${formatDate(entry.date, 'short')}` : ''}`;
 }

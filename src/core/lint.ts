@@ -12,10 +12,10 @@ import { staleSection } from './rules/freshness.js';
 import { scriptsAllowed } from './rules/scripts.js';
 
 /** Words of body text per slide before `word-budget` warns, unless index.md sets `check: { wordBudget: N }`. */
-export const DEFAULT_WORD_BUDGET = 60;
+const DEFAULT_WORD_BUDGET = 60;
 
 /** Every lint rule, in the order the README lists them. */
-export const RULES: readonly Rule[] = [brokenLinks, imageAlt, wordBudget, missingNotes, missingSources, unusedSources, headingSkip, staleSection, scriptsAllowed];
+const RULES: readonly Rule[] = [brokenLinks, imageAlt, wordBudget, missingNotes, missingSources, unusedSources, headingSkip, staleSection, scriptsAllowed];
 
 /** Run every lint rule over a deck. `html` is the composed deck, when composition succeeded. */
 export function lint(deck: Deck, sections: readonly RenderedSection[], html?: string): Diagnostic[] {

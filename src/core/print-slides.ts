@@ -64,7 +64,7 @@ export function readDeck(html: string): DeckDocument {
 }
 
 /** Whether an element carries a class. */
-export function hasClass(element: Element, name: string): boolean {
+function hasClass(element: Element, name: string): boolean {
   return (element.attribs.class ?? '').split(/\s+/).includes(name);
 }
 

@@ -99,7 +99,7 @@ export function sanitize(html: string): string {
 }
 
 /** Attribute names as the browser will see them: lower case, except SVG's camel-case names. */
-export function attributeName(name: string): string {
+function attributeName(name: string): string {
   const lower = name.toLowerCase();
   return SVG_CAMEL_CASE.find((n) => n.toLowerCase() === lower) ?? lower;
 }
@@ -223,7 +223,7 @@ function scriptScheme(value: string): boolean {
 }
 
 /** CSS that could load a file or run script: url(), image-set(), @import, expression(), bindings. */
-export function unsafeStyle(css: string): boolean {
+function unsafeStyle(css: string): boolean {
   const decoded = css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd))

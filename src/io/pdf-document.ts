@@ -19,7 +19,7 @@ export interface DocumentInfo {
 }
 
 /** Name written as Creator and Producer. */
-export const PRODUCER = 'briefing';
+const PRODUCER = 'briefing';
 
 /** Add metadata and outline to Chromium's PDF; returns the final, deterministic bytes and the page count. */
 export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline: readonly OutlineEntry[]): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -47,7 +47,7 @@ export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline
 }
 
 /** A 16-byte hex digest of the printed content (without Chromium's timestamps) and of what was added to it. */
-export function documentId(printed: Uint8Array, info: DocumentInfo, outline: readonly OutlineEntry[]): string {
+function documentId(printed: Uint8Array, info: DocumentInfo, outline: readonly OutlineEntry[]): string {
   const text = Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength).toString('latin1');
   return createHash('sha256')
     .update(text.replace(/\/(CreationDate|ModDate)\s*\(D:[^)]*\)/g, ''), 'latin1')

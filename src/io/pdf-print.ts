@@ -11,7 +11,7 @@ export interface PrintRequest {
 }
 
 /** Notes are set no smaller than this (CSS px) to fit their box; beyond it they are cut, and reported. */
-export const MIN_NOTES_SIZE = 9;
+const MIN_NOTES_SIZE = 9;
 
 /**
  * Runs in the page before printing: wait for the web fonts and for every image to be decoded (instead of a

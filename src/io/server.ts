@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { isInside } from './load.js';
 
 /** Content types by file extension; anything else is sent as bytes. */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -133,9 +133,9 @@ type Refusal = { status: 400 | 403 | 404; reason: string };
 /**
  * Turn a raw request target into path segments, refusing anything that could name a file outside the
  * folder: `..` (also percent-encoded), encoded slashes and backslashes, NUL, absolute or drive paths.
- * Exported for tests; the server also checks where the file really is (symlinks).
+ * The server also checks where the file really is (symlinks).
  */
-export function resolveRequest(rawUrl: string): { urlPath: string; segments: string[] } | Refusal {
+function resolveRequest(rawUrl: string): { urlPath: string; segments: string[] } | Refusal {
   if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) return { status: 400, reason: 'Bad request path' };
   const rawPath = rawUrl.split(/[?#]/, 1)[0]!;
   if (/%2f|%5c|\\/i.test(rawPath)) return { status: 400, reason: 'Backslashes and encoded slashes are not allowed' };

@@ -4,7 +4,7 @@ import { decodeUrl } from '../assets.js';
 import { dataStrings, eachSlide, elements, parsedSlide, positionOf, type Rule } from './context.js';
 
 /** The id a same-deck link points at, or undefined for links reveal.js resolves by number (`#/3/1`) or none. */
-export function linkTarget(href: string): string | undefined {
+function linkTarget(href: string): string | undefined {
   if (!href.startsWith('#') || href === '#' || href === '#/') return undefined;
   // Malformed escapes keep the raw text, which matches no id and is reported as written.
   const target = decodeUrl(href.startsWith('#/') ? href.slice(2).split('/')[0]! : href.slice(1));

@@ -3,7 +3,7 @@ import { warning, type Diagnostic } from '../diagnostics.js';
 import { eachSlide, type Rule } from './context.js';
 
 /** Layouts that carry no content of their own: dividers and generated lists. */
-export const NON_CONTENT_LAYOUTS = new Set(['title', 'section', 'agenda', 'sources']);
+const NON_CONTENT_LAYOUTS = new Set(['title', 'section', 'agenda', 'sources']);
 
 export const missingNotes: Rule = {
   id: 'missing-notes',

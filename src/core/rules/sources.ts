@@ -10,7 +10,7 @@ import { countWords, dataStrings, parsedSlide, textOf, type Rule } from './conte
  * Layouts that state facts rather than frame them. Title, dividers, BLUF (a summary of what the
  * cited slides show), agenda and the sources list are not factual; custom layouts are.
  */
-export const NOT_FACTUAL = new Set(['title', 'section', 'bluf', 'agenda', 'sources']);
+const NOT_FACTUAL = new Set(['title', 'section', 'bluf', 'agenda', 'sources']);
 
 export const missingSources: Rule = {
   id: 'missing-sources',
