@@ -20,6 +20,7 @@ const sourceEntry = v.object({
   note: v.optional(asText),
 });
 
+/** The keys `index.md` may set, each with its schema (also the list `unknown-key` compares against). */
 export const deckFields = {
   title: asText,
   subtitle: v.optional(asText),
@@ -50,6 +51,7 @@ const map = v.object({
   groups: v.array(mapGroup),
 });
 
+/** The keys a section file may set, each with its schema. */
 export const sectionFields = {
   title: asText,
   order: v.optional(v.number('Expected a number such as 10')),
@@ -72,7 +74,9 @@ export const sectionFields = {
   map: v.optional(map),
 };
 
+/** Validates `index.md` front matter. */
 export const deckSchema = v.object(deckFields);
+/** Validates a section's front matter. */
 export const sectionSchema = v.object(sectionFields);
 
 export type DeckFrontMatter = v.InferOutput<typeof deckSchema>;
