@@ -13,7 +13,8 @@ import type { Deck, RenderedSection, RenderedSlide, Section, SourceFile } from '
 import { MEDIA_DIR, type AssetRef } from './core/assets.js';
 import { collectAssets } from './io/assets.js';
 import { emitDeck, emitIndex, listDecks } from './io/emit.js';
-import { displayPath, isInside, loadBriefing } from './io/load.js';
+import { loadBriefing } from './io/load.js';
+import { displayPath, isInside } from './io/paths.js';
 import { resolveRuntime, type OutputFile } from './io/runtime.js';
 import { renderIndexPage } from './core/index-page.js';
 

@@ -1,5 +1,5 @@
 /** `briefing build`: build decks and report them, one summary line per deck. */
-import { displayPath } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
 import { build } from '../pipeline.js';
 import type { DeckResult } from '../pipeline.js';
 import { report, type Style, type Io } from './report.js';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
 import { findChromium } from '../io/browser.js';
 import { emitDeck } from '../io/emit.js';
-import { displayPath } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
 import { build, type DeckResult } from '../pipeline.js';
 
 export interface CheckOptions {

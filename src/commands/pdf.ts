@@ -3,16 +3,17 @@
  * Chromium launch, and finish the PDF (metadata, outline, fixed dates). Never prints; reports progress
  * through a callback and problems as diagnostics.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { replaceFile } from '../io/atomic.js';
+import { join, resolve } from 'node:path';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
 import type { Deck } from '../core/model.js';
 import type { PrintedSlide, PrintPlan } from '../core/print-layout.js';
 import { dateOf, keywordsOf, outlineOf } from '../core/print-outline.js';
 import { findChromium, INSTALL_HINT } from '../io/browser.js';
 import { startBrowser } from '../io/pdf-browser.js';
-import { displayPath } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import type { DocumentInfo } from '../io/pdf-document.js';
 
@@ -190,18 +191,10 @@ function dimension(value: unknown, fallback: number): number {
 
 /** Write next to the target and rename, so a failed export never leaves a truncated PDF behind. Returns why it failed, if it did. */
 function writeAtomically(file: string, bytes: Uint8Array): string | undefined {
-  const staging = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(staging, bytes);
-    renameSync(staging, file);
+    replaceFile(file, { content: bytes });
     return undefined;
   } catch (cause) {
-    try {
-      rmSync(staging, { force: true });
-    } catch {
-      // nothing was staged
-    }
     const e = cause as NodeJS.ErrnoException;
     return e.code ? `${e.code} (${e.message.replace(/^\w+: /, '').replace(/, \w+ '.*$/, '')})` : String(cause);
   }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BriefingError, error } from '../core/diagnostics.js';
-import { displayPath } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
 import { CLIENT_PATH, createReloadHub, EVENTS_PATH, injectReloadClient, RELOAD_CLIENT, type ReloadHub, type ReloadState } from '../io/live-reload.js';
 import { isLoopback, startServer, type StaticServer } from '../io/server.js';
 import { watch, type BuildEvent, type WatchSession } from './watch.js';

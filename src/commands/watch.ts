@@ -5,7 +5,7 @@ import { BriefingError, error, sortDiagnostics, type Diagnostic } from '../core/
 import { renderIndexPage } from '../core/index-page.js';
 import { buildDeck, createCache, type DeckResult } from '../pipeline.js';
 import { emitDeck, emitIndex, listDecks } from '../io/emit.js';
-import { displayPath } from '../io/load.js';
+import { displayPath } from '../io/paths.js';
 import { signaturesOf, syncDeck, type Signatures } from '../io/sync.js';
 import { createWatcher } from '../io/watch.js';
 

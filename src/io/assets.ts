@@ -3,7 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
-import { isInside } from './load.js';
+import { isInside } from './paths.js';
 import type { OutputFile } from './runtime.js';
 
 /** Resolve asset references to files to copy; missing or escaping ones become diagnostics. */

@@ -1,6 +1,7 @@
 /** The emit stage: write a deck folder atomically, so a failed build never leaves a half-written deck. */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { replaceFile } from './atomic.js';
 import type { OutputFile } from './runtime.js';
 
 /**
@@ -41,9 +42,7 @@ export function emitIndex(outRoot: string, html: string): boolean {
   const root = resolve(outRoot);
   const target = join(root, 'index.html');
   if (existsSync(target) && !readFileSync(target, 'utf8').includes(GENERATOR)) return false;
-  const staging = join(root, `.index.html.tmp-${process.pid}`);
-  writeFileSync(staging, html.replace('<head>', `<head>\n${GENERATOR}`));
-  renameSync(staging, target);
+  replaceFile(target, { content: html.replace('<head>', `<head>\n${GENERATOR}`) });
   return true;
 }
 

@@ -4,7 +4,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { SourceFile } from '../core/model.js';
 import type { TemplateFile } from '../core/templates.js';
-import { TEMPLATES_DIR } from './paths.js';
+import { displayPath, isInside, TEMPLATES_DIR } from './paths.js';
 
 /** Sections larger than this are refused: no real slide needs it, and it keeps a bad file from stalling a build. */
 export const MAX_SECTION_BYTES = 1024 * 1024;
@@ -129,18 +129,6 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
     diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
     return undefined;
   }
-}
-
-/** True when `path` is `root` or inside it (both absolute and symlink-resolved). */
-export function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
-}
-
-/** A path as shown to the user: relative to the working directory when inside it. */
-export function displayPath(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : abs;
 }
 
 function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {

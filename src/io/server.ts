@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { isInside } from './load.js';
+import { isInside } from './paths.js';
 
 /** Content types by file extension; anything else is sent as bytes. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 /** Incremental emit for watch mode: update a deck folder in place, writing only the files that changed. */
-import { copyFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { replaceFile } from './atomic.js';
+import { join, relative, resolve } from 'node:path';
 import type { OutputFile } from './runtime.js';
 
 /** What each file of a deck folder was written from: its content, or its source path, size and time. */
@@ -33,12 +34,7 @@ export function syncDeck(deckDir: string, files: readonly OutputFile[], previous
     const dest = join(root, ...file.path.split('/'));
     const rel = relative(root, dest);
     if (!rel || rel.startsWith('..')) throw new Error(`refusing to write ${file.path} outside the deck folder`);
-    mkdirSync(dirname(dest), { recursive: true });
-    // Hidden name: the dev server never serves dot files, so the half-written copy cannot be fetched.
-    const staging = join(dirname(dest), `.${basename(dest)}.tmp-${process.pid}`);
-    if ('from' in file) copyFileSync(file.from, staging);
-    else writeFileSync(staging, file.content);
-    renameSync(staging, dest);
+    replaceFile(dest, file);
     written.push(file.path);
   }
   const removed: string[] = [];
