@@ -3,7 +3,7 @@ import { closest, error, type Diagnostic } from './diagnostics.js';
 import { formatDate } from './dates.js';
 import { locateInFrontMatter } from './frontmatter.js';
 import { agendaEntries, citationLine, citedSources, paginate, type CitedSource } from './generated.js';
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 import { numberSlides, slideFramer } from './slide-frame.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import type { Attribute } from './slides.js';

@@ -1,6 +1,6 @@
 /** Slides the tool writes itself: agenda entries, the sources list and per-slide citation lines. */
 import { formatDate } from './dates.js';
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 import type { Section } from './model.js';
 import type { SourceEntry } from './schema.js';
 

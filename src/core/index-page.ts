@@ -1,5 +1,5 @@
 /** The page at the output root that lists the decks built there. Pure. */
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 
 /** HTML for `<out>/index.html`. Titles come from the decks' own (already escaped) <title>. */
 export function renderIndexPage(decks: readonly { slug: string; title: string }[]): string {

@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { prepare, visibleBox } from './map-geometry.js';
 import { countryLookup, matchKey, nameOf, TERRITORIES } from './map-names.js';
 import type { MapSpec } from './schema.js';
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 
 export interface MapLegendEntry {
   label: string;

@@ -1,5 +1,5 @@
 /** Slide backgrounds for print: reveal.js draws them with script at runtime, the print layout as a static layer. Pure. */
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 
 type Attributes = Record<string, string>;
 

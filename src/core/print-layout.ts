@@ -6,7 +6,7 @@
 import { cloneNode } from 'domhandler';
 import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './print-slides.js';
 import { backgroundLayer, contrastClass } from './print-background.js';
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 
 export interface PrintOptions {
   /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, slide on top, notes below. */

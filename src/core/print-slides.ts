@@ -3,7 +3,7 @@ import { parseDocument } from 'htmlparser2';
 import { findAll, findOne, getChildren, removeElement } from 'domutils';
 import render from 'dom-serializer';
 import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 import { decodeUrl } from './assets.js';
 
 /** One slide of the deck as the audience sees it (a leaf `<section>`). */

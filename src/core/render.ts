@@ -1,4 +1,5 @@
 /** Render slide Markdown to HTML: marked, reveal.js element comments, asset paths, sanitizing. */
+import { escapeHtml } from './escape.js';
 import { createRequire } from 'node:module';
 import { Marked } from 'marked';
 import type { AnyNode, Element } from 'domhandler';
@@ -80,11 +81,6 @@ export function renderMarkdownFull(markdown: string, ctx: RenderContext, line: n
 export function renderInline(text: string): string {
   const escaped = escapeHtml(text);
   return renderPlainInline(marked, escaped) ?? sanitize(marked.parseInline(escaped) as string);
-}
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function postProcess(raw: string, markdown: string, ctx: RenderContext, line: number): RenderedHtml {

@@ -3,7 +3,7 @@
  * footer row (as-of date, footer text, slide number). It lives inside each slide's `<section>`, so it scales
  * with reveal.js, sits on every printed page, and never collides with the slide's content. Pure.
  */
-import { escapeHtml } from './render.js';
+import { escapeHtml } from './escape.js';
 
 /** The deck fields the frame shows. */
 export interface FrameDeck {

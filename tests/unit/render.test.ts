@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderInline, renderMarkdown } from '../../src/core/render.js';
+import { renderInline, renderMarkdown } from '../../src/core/render.js';
+import { escapeHtml } from '../../src/core/escape.js';
 import { resolveAsset } from '../../src/core/assets.js';
 import { formatDate } from '../../src/core/dates.js';
 import { citedSources, fullCitation, paginate } from '../../src/core/generated.js';
