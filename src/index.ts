@@ -1,5 +1,6 @@
 /** The public API of briefing. The CLI is a thin shell over these functions; none of them print. */
-export { build, buildDeck, createCache, findBriefings } from './pipeline.js';
+export { build, buildDeck, createCache } from './pipeline.js';
+export { findBriefings } from './io/discover.js';
 export type { BuildOptions, BuildResult, DeckResult, BuildCache } from './pipeline.js';
 export { BriefingError, formatPlain, hasErrors } from './core/diagnostics.js';
 export type { Diagnostic, Severity } from './core/diagnostics.js';

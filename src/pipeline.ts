@@ -1,6 +1,5 @@
 /** build() = load -> parse -> render -> compose -> emit, with a per-section cache for watch mode. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { compose, createComposeMemo, type ComposeMemo } from './core/compose.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from './core/diagnostics.js';
@@ -13,6 +12,7 @@ import type { Deck, RenderedSection, RenderedSlide, Section, SourceFile } from '
 import { MEDIA_DIR, type AssetRef } from './core/assets.js';
 import { collectAssets } from './io/assets.js';
 import { emitDeck, emitIndex, listDecks } from './io/emit.js';
+import { findBriefings } from './io/discover.js';
 import { loadBriefing } from './io/load.js';
 import { displayPath, isInside } from './io/paths.js';
 import { resolveRuntime, type OutputFile } from './io/runtime.js';
@@ -99,21 +99,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     emitIndex(outDir, renderIndexPage(listDecks(outDir)));
   }
   return { ok: !hasErrors(diagnostics) && decks.length > 0, decks, diagnostics };
-}
-
-/** The briefing folders to build: the given paths, or every briefing under `<cwd>/briefings`. */
-export function findBriefings(paths: string[] | undefined, cwd: string): { dirs: string[]; diagnostics: Diagnostic[] } {
-  if (paths && paths.length) return { dirs: paths.map((p) => resolve(cwd, p)), diagnostics: [] };
-  const root = join(cwd, 'briefings');
-  const dirs = existsSync(root)
-    ? readdirSync(root, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.md')))
-        .map((e) => join(root, e.name))
-        .sort()
-    : [];
-  return dirs.length
-    ? { dirs, diagnostics: [] }
-    : { dirs, diagnostics: [error('no-briefings', 'briefings', 'No briefings found', {}, 'Pass a briefing folder, e.g. `briefing build path/to/briefing`, or create briefings/<name>/index.md.')] };
 }
 
 type DeckOptions = BuildOptions & { cwd: string; outDir: string };
@@ -250,7 +235,7 @@ function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly Asse
   return { files: [...found.values()], watch: [...new Set([...found.keys(), ...missing])].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
 }
 
-function titleSlide(deck: NonNullable<ReturnType<typeof parseDeck>['value']>, allowScripts: boolean): { slide: RenderedSlide; assets: AssetRef[]; diagnostics: Diagnostic[] } {
+function titleSlide(deck: Deck, allowScripts: boolean): { slide: RenderedSlide; assets: AssetRef[]; diagnostics: Diagnostic[] } {
   const ctx = { file: deck.file, dir: '', allowScripts };
   const [stack] = splitSlides(deck.body, deck.bodyLine);
   const slide = stack?.slides[0];

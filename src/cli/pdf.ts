@@ -31,7 +31,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   // An explicit folder needs no pipeline to find it; exportPdf loads the pipeline while Chromium starts.
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../pipeline.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;

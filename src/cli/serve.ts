@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
-import { findBriefings } from '../pipeline.js';
+import { findBriefings } from '../io/discover.js';
 import { serve } from '../commands/serve.js';
 import { report, type Io } from './report.js';
 import { buildLogger, waitForStop } from './watch.js';

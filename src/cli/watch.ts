@@ -1,7 +1,7 @@
 /** `briefing build --watch`: rebuild on change, one log line per rebuild; shared terminal output for `serve`. */
 import { basename } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
-import { findBriefings } from '../pipeline.js';
+import { findBriefings } from '../io/discover.js';
 import { watch, type BuildEvent, type WatchSession } from '../commands/watch.js';
 import { summaryLine } from './build.js';
 import { count, report, type Io, type Style } from './report.js';
