@@ -3,9 +3,8 @@ import { formatDate } from './dates.js';
 import { escapeHtml } from './escape.js';
 import type { Section } from './model.js';
 import type { SourceEntry } from './schema.js';
+import { GENERATED_LAYOUTS } from './layout-kinds.js';
 
-/** Layouts whose content is generated, not written. */
-const GENERATED_LAYOUTS = new Set(['agenda', 'sources']);
 
 export interface AgendaEntry {
   number: number;

@@ -5,12 +5,8 @@
 import { locateInFrontMatter } from '../frontmatter.js';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { countWords, dataStrings, parsedSlide, textOf, type Rule } from './context.js';
+import { NOT_FACTUAL_LAYOUTS } from '../layout-kinds.js';
 
-/**
- * Layouts that state facts rather than frame them. Title, dividers, BLUF (a summary of what the
- * cited slides show), agenda and the sources list are not factual; custom layouts are.
- */
-const NOT_FACTUAL = new Set(['title', 'section', 'bluf', 'agenda', 'sources']);
 
 export const missingSources: Rule = {
   id: 'missing-sources',
@@ -19,7 +15,7 @@ export const missingSources: Rule = {
     const out: Diagnostic[] = [];
     for (const { section, stacks, data } of input.sections) {
       // `sources: []` says on purpose that the section cites nothing.
-      if (NOT_FACTUAL.has(section.layout) || section.front.sources) continue;
+      if (NOT_FACTUAL_LAYOUTS.has(section.layout) || section.front.sources) continue;
       const text = [...stacks.flat().map((s) => parsedSlide(s).text), ...dataStrings(data).map(textOf)].join(' ');
       if (!countWords(text) && !section.front.map) continue;
       out.push(warning('missing-sources', section.file, `Section states facts but cites no source`, locateInFrontMatter(section.yaml, ['title'], { key: true }),
