@@ -7,7 +7,6 @@ import { warning, type Diagnostic } from '../diagnostics.js';
 import { countWords, dataStrings, parsedSlide, textOf, type Rule } from './context.js';
 import { NOT_FACTUAL_LAYOUTS } from '../layout-kinds.js';
 
-
 export const missingSources: Rule = {
   id: 'missing-sources',
   run(input) {
