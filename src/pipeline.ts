@@ -96,7 +96,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, cwd, outDir }));
   const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
   if (!options.dryRun && decks.some((d) => d.ok)) {
-    emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+    try {
+      emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+    } catch (cause) {
+      diagnostics.push(unwritable(outDir, cwd, cause));
+    }
   }
   return { ok: !hasErrors(diagnostics) && decks.length > 0, decks, diagnostics };
 }
@@ -187,8 +191,22 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     ...ordered.flatMap((r) => r.files.map((f) => ({ path: f.path, content: f.content }))),
   ];
   if (options.dryRun) return result({ ...summary, files });
-  const written = emitDeck(options.outDir, loaded.slug, files);
-  return result({ ...summary, files, outDir: written });
+  try {
+    const written = emitDeck(options.outDir, loaded.slug, files);
+    return result({ ...summary, files, outDir: written });
+  } catch (cause) {
+    diagnostics.push(unwritable(options.outDir, options.cwd, cause));
+    return result(summary);
+  }
+}
+
+/** A file-system refusal while writing the deck (permissions, a file where a folder should be, a full disk) is the user's to fix, not a crash. */
+function unwritable(outDir: string, cwd: string, cause: unknown): Diagnostic {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (!code) throw cause;
+  const reason = (cause as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*$/, '');
+  return error('output-unwritable', displayPath(outDir, cwd), `Cannot write the deck here: ${reason} (${code})`, {},
+    'Choose an --out folder you can write to; the previous deck, if any, was left in place.');
 }
 
 /** The cached files a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */

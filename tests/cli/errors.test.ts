@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 
 /** Each broken fixture, the problem it must report, and where. */
 const cases: { fixture: string; rule: string; file: string; line: number; message: RegExp; hint?: RegExp }[] = [
@@ -54,6 +54,21 @@ describe('bad input', () => {
   it('shows a code frame under each positioned error', () => {
     const r = runCli(['build', join(FIXTURES, 'broken-wrong-type'), '--out', tempDir().dir]);
     expect(r.stderr).toContain('  3 | order: "first"\n    |        ^');
+  });
+
+  it('reports an output folder it cannot write to as a problem to fix, not a crash', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'a-file');
+      writeFileSync(file, 'not a folder');
+      const r = runCli(['build', join(FIXTURES, 'basic'), '--out', join(file, 'out')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/a-file\/out error Cannot write the deck here: not a directory \(ENOTDIR\) \[output-unwritable\]/);
+      expect(r.stderr).toContain('fix: Choose an --out folder you can write to');
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      cleanup();
+    }
   });
 
   it('says which folder is not a briefing', () => {
