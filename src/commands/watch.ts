@@ -101,7 +101,9 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
         const files = options.htmlInMemory ? result.files.filter((f) => f.path !== 'index.html') : result.files;
         if (!signatures) {
           // The first good build replaces whatever deck was there, atomically, as `build` does.
-          emitDeck(outDir, result.slug, files);
+          const target = emitDeck(outDir, result.slug, files);
+          // Served decks live in a temporary folder the user never opens; only a written deck has a path to show.
+          if (!options.htmlInMemory) result = { ...result, outDir: target };
           signatures = signaturesOf(files);
           written = files.map((f) => f.path);
           if (options.writeIndex) emitIndex(outDir, renderIndexPage(listDecks(outDir)));

@@ -139,6 +139,7 @@ describe('briefing build --watch', () => {
   it('builds into the output folder, rebuilds on save, and stops on Ctrl-C', async () => {
     const { dir, deck } = workspace();
     const watch = start(['build', '--watch', 'serve-deck', '--out', 'site'], dir);
+    await watch.waitFor(/✓ serve-deck .* -> site\/serve-deck\/index\.html/);
     await watch.waitFor(/Watching \d+ files/);
     const built = join(dir, 'site', 'serve-deck', 'index.html');
     expect(readFileSync(built, 'utf8')).toContain('The closing slide.');
