@@ -1,5 +1,6 @@
 /** Classify and resolve the URLs a slide references, without touching the file system. */
 import { posix } from 'node:path';
+import { warning, type Diagnostic, type Position } from './diagnostics.js';
 
 /** A file inside the briefing that the deck needs. */
 export interface AssetRef {
@@ -45,4 +46,23 @@ export function decodeUrl(text: string): string {
 function splitSuffix(value: string): [string, string] {
   const i = value.search(/[?#]/);
   return i === -1 ? [value, ''] : [value.slice(0, i), value.slice(i)];
+}
+
+/**
+ * Resolve a media URL written in `file` (a section in folder `dir`): a local file is recorded as an
+ * asset to copy, a path out of the briefing as one to refuse, a remote URL as a warning (the deck
+ * would need the network). Returns the URL the deck should use. `at` is asked only when needed.
+ */
+export function useMedia(url: string, dir: string, file: string, at: () => Position, assets: AssetRef[], diagnostics: Diagnostic[]): string {
+  const resolved = resolveAsset(url, dir);
+  if (resolved.kind === 'local') {
+    assets.push({ path: resolved.path, file, line: at().line ?? 1 });
+    return resolved.href;
+  }
+  if (resolved.kind === 'escape') assets.push({ path: resolved.path, file, line: at().line ?? 1, escapes: true });
+  else if (resolved.kind === 'remote') {
+    diagnostics.push(warning('remote-asset', file, `${url} is loaded from the network, so the deck will not show it offline`, at(),
+      'Download the file into the briefing folder and reference it by a relative path.'));
+  }
+  return url;
 }

@@ -5,7 +5,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { auditAttribute, auditTag, dropsContents, MAX_HTML_DEPTH } from './sanitize.js';
-import { decodeUrl, resolveAsset, type AssetRef } from './assets.js';
+import { decodeUrl, useMedia, type AssetRef } from './assets.js';
 
 /** Where the HTML came from, for positions. */
 export interface AuditSource {
@@ -150,18 +150,7 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
       const value = el.attribs[name];
       if (value === undefined) continue;
       const where = at(find(value));
-      const resolved = resolveAsset(value, source.dir);
-      if (resolved.kind === 'local') {
-        assets.push({ path: resolved.path, file: source.file, line: where.line });
-        el.attribs[name] = resolved.href;
-      } else if (resolved.kind === 'escape') {
-        assets.push({ path: resolved.path, file: source.file, line: where.line, escapes: true });
-      } else if (resolved.kind === 'remote') {
-        diagnostics.push(
-          warning('remote-asset', source.file, `${value} is loaded from the network, so the deck will not show it offline`, where,
-            'Download the file into the briefing folder and reference it by a relative path.'),
-        );
-      }
+      el.attribs[name] = useMedia(value, source.dir, source.file, () => where, assets, diagnostics);
     }
     return true;
   };

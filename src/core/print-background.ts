@@ -1,4 +1,5 @@
 /** Slide backgrounds for print: reveal.js draws them with script at runtime, the print layout as a static layer. Pure. */
+import { isCssColour } from './colour.js';
 import { escapeHtml } from './escape.js';
 
 type Attributes = Record<string, string>;
@@ -9,8 +10,8 @@ type Attributes = Record<string, string>;
  */
 export function backgroundLayer(attrs: Attributes): string {
   const shorthand = attrs['data-background'];
-  const colour = attrs['data-background-color'] ?? (shorthand && isColour(shorthand) ? shorthand : undefined);
-  const image = attrs['data-background-image'] ?? (shorthand && !isColour(shorthand) ? shorthand : undefined);
+  const colour = attrs['data-background-color'] ?? (shorthand && isCssColour(shorthand) ? shorthand : undefined);
+  const image = attrs['data-background-image'] ?? (shorthand && !isCssColour(shorthand) ? shorthand : undefined);
   const gradient = attrs['data-background-gradient'];
   if (!colour && !image && !gradient) return '';
   const outer = colour ? ` style="${escapeHtml(`background-color: ${colour};`)}"` : '';
@@ -34,10 +35,6 @@ export function contrastClass(attrs: Attributes): string | undefined {
   if (!rgb) return undefined;
   const brightness = (rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114) / 1000;
   return brightness < 128 ? 'has-dark-background' : 'has-light-background';
-}
-
-function isColour(value: string): boolean {
-  return /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([^)]*\)|[a-z]+)$/i.test(value.trim());
 }
 
 function toRgb(colour: string): [number, number, number] | undefined {

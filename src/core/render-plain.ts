@@ -9,8 +9,8 @@
  * tests/unit/render-plain.test.ts proves both paths give the same bytes.
  */
 import type { Marked } from 'marked';
-import { warning, type Diagnostic } from './diagnostics.js';
-import { resolveAsset, type AssetRef } from './assets.js';
+import type { Diagnostic } from './diagnostics.js';
+import { useMedia, type AssetRef } from './assets.js';
 import type { RenderContext, RenderedHtml } from './render.js';
 
 /** The tags marked emits for core Markdown and GFM, with the attributes it gives each. */
@@ -69,21 +69,7 @@ export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext
     const index = needle ? (lines ??= markdown.split('\n')).findIndex((l) => l.includes(needle)) : -1;
     return index === -1 ? line : line + index;
   };
-  const image = (src: string): string => {
-    const resolved = resolveAsset(src, ctx.dir);
-    if (resolved.kind === 'local') {
-      assets.push({ path: resolved.path, file: ctx.file, line: lineOf(src) });
-      return resolved.href;
-    }
-    if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line: lineOf(src), escapes: true });
-    else if (resolved.kind === 'remote') {
-      diagnostics.push(
-        warning('remote-asset', ctx.file, `${src} is loaded from the network, so the deck will not show it offline`, { line: lineOf(src) },
-          'Download the file into the briefing folder and reference it by a relative path.'),
-      );
-    }
-    return src;
-  };
+  const image = (src: string): string => useMedia(src, ctx.dir, ctx.file, () => ({ line: lineOf(src) }), assets, diagnostics);
   const out = respell(marked.parser(tokens), image);
   if (out === undefined) return undefined;
   return { html: out.html, ...(out.title ? { title: out.title } : {}), hasHeading: out.hasHeading, assets, diagnostics };

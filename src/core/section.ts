@@ -1,8 +1,9 @@
 /** The render stage for one section: slides, notes, slide attributes and layout data. Pure. */
+import { isCssColour } from './colour.js';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { renderInline, renderMarkdown, type RenderContext } from './render.js';
 import { splitSlides, type Attribute } from './slides.js';
-import { resolveAsset, type AssetRef } from './assets.js';
+import { useMedia, type AssetRef } from './assets.js';
 import { auditSlideAttribute } from './sanitize.js';
 import { locateInFrontMatter } from './frontmatter.js';
 import type { GeneratedFile, RenderedSection, RenderedSlide, Section } from './model.js';
@@ -82,8 +83,7 @@ function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRe
   const attrs: Attribute[] = [];
   const { background, transition } = section.front;
   if (background) {
-    const isColour = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([^)]*\)|[a-z]+)$/i.test(background.trim());
-    attrs.push({ name: isColour ? 'data-background-color' : 'data-background-image', value: background });
+    attrs.push({ name: isCssColour(background) ? 'data-background-color' : 'data-background-image', value: background });
   }
   if (transition) attrs.push({ name: 'data-transition', value: transition });
   return slideAttributes(attrs, ctx, (name) => locateInFrontMatter(section.yaml, [name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
@@ -106,17 +106,8 @@ function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: 
       continue;
     }
     if (MEDIA_ATTRIBUTE.test(attr.name)) {
-      const resolved = resolveAsset(attr.value, ctx.dir);
-      if (resolved.kind === 'local') {
-        assets.push({ path: resolved.path, file: ctx.file, line: at() });
-        out.push({ name: attr.name, value: resolved.href });
-        continue;
-      }
-      if (resolved.kind === 'escape') assets.push({ path: resolved.path, file: ctx.file, line: at(), escapes: true });
-      if (resolved.kind === 'remote') {
-        diagnostics.push(warning('remote-asset', ctx.file, `${attr.value} is loaded from the network, so the deck will not show it offline`, { line: at() },
-          'Download the file into the briefing folder and reference it by a relative path.'));
-      }
+      out.push({ name: attr.name, value: useMedia(attr.value, ctx.dir, ctx.file, () => ({ line: at() }), assets, diagnostics) });
+      continue;
     }
     out.push(attr);
   }
