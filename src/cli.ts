@@ -25,11 +25,12 @@ const COMMON: Options = {
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'Build briefings into reveal.js decks',
-    usage: 'briefing build [path...] [--out dir] [--drafts] [--watch]',
+    usage: 'briefing build [path...] [--out dir] [--drafts] [--watch] [--timings]',
     options: {
       out: { type: 'string', short: 'o' },
       drafts: { type: 'boolean' },
       watch: { type: 'boolean', short: 'w' },
+      timings: { type: 'boolean' },
     },
     details: `Builds each briefing folder (default: every folder in ./briefings with an index.md)
 into <out>/<slug>/index.html (default out: ./dist), and writes <out>/index.html listing the decks.
@@ -38,10 +39,11 @@ Options:
   -o, --out <dir>   output root instead of ./dist
       --drafts      include sections marked draft: true
   -w, --watch       keep running: rebuild when a file the build read changes (Ctrl-C stops)
+      --timings     print the time each stage took (load, parse, render, compose, emit)
       --debug       show stack traces for internal errors`,
     async run(values, positionals, io) {
       const { runBuild } = await import('./cli/build.js');
-      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch }, io);
+      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch, timings: !!values.timings }, io);
     },
   },
   check: {

@@ -52,6 +52,8 @@ export interface DeckResult {
   /** Section files run through their layout template in this build (not taken from the cache). */
   recomposed?: string[];
   ms: number;
+  /** Milliseconds spent in each stage of this build: where the time went (`briefing build --timings`, `npm run bench`). */
+  timings: StageTimings;
   diagnostics: Diagnostic[];
   /** Every file and folder the build read: what watch mode watches. */
   watch: string[];
@@ -62,6 +64,15 @@ export interface DeckResult {
   files?: OutputFile[];
   /** The parsed deck and its rendered sections in deck order: what `check`'s lint rules read. */
   model?: { deck: Deck; sections: RenderedSection[] };
+}
+
+/** Stage times of one deck build, in milliseconds; a stage the build did not reach is 0. */
+export interface StageTimings {
+  load: number;
+  parse: number;
+  render: number;
+  compose: number;
+  emit: number;
 }
 
 export interface BuildResult {
@@ -110,14 +121,22 @@ type DeckOptions = BuildOptions & { cwd: string; outDir: string };
 /** Build a single briefing folder into `<outDir>/<slug>`. */
 export async function buildDeck(dir: string, options: DeckOptions): Promise<DeckResult> {
   const started = performance.now();
+  const timings: StageTimings = { load: 0, parse: 0, render: 0, compose: 0, emit: 0 };
+  let stageStart = started;
+  const stage = (name: keyof StageTimings) => {
+    const now = performance.now();
+    timings[name] += Math.round((now - stageStart) * 10) / 10;
+    stageStart = now;
+  };
   const loaded = loadBriefing(dir, options.cwd, reusable(options, dir));
+  stage('load');
   if (options.cache) for (const [path, source] of loaded.files) options.cache.files.set(path, source);
   const diagnostics = [...loaded.diagnostics];
   const result = (extra: Partial<DeckResult>): DeckResult => {
     const all = sortDiagnostics(diagnostics);
     return {
       slug: loaded.slug, dir: loaded.dir, slides: 0, sections: 0, rendered: [], watch: loaded.watch,
-      ...extra, ms: Math.round(performance.now() - started), diagnostics: all, ok: !hasErrors(all),
+      ...extra, ms: Math.round(performance.now() - started), timings, diagnostics: all, ok: !hasErrors(all),
     };
   };
   if (!loaded.deck) return result({});
@@ -144,6 +163,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     }
     return { key, file, entry };
   });
+  stage('parse');
   // Geographic data is loaded only for decks that draw a map.
   const needsMap = entries.some(({ entry }) => entry.parsed.value?.front.map && !entry.rendered);
   const renderMap = needsMap ? await loadMapRenderer() : undefined;
@@ -161,6 +181,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     diagnostics.push(...entry.rendered.diagnostics);
     sections.push(entry.rendered);
   }
+  stage('render');
   // Forget old versions of edited files so a long watch session does not grow without bound.
   for (const key of cache.sections.keys()) if (!used.has(key)) cache.sections.delete(key);
   const ordered = sortSections(sections.map((r) => ({ ...r, order: r.section.order, rel: r.section.rel })));
@@ -179,8 +200,9 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
-  const composed = compose({ deck, title: title.slide, sections: ordered, templates: templates.compiled, runtime: runtime.paths, memo: cache.composed });
+  const composed = compose({ deck, title: title.slide, sections: ordered, templates: templates.compiled, runtime: runtime.paths, ...(options.cache ? { memo: cache.composed } : {}) });
   diagnostics.push(...composed.diagnostics);
+  stage('compose');
   const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered } };
   if (hasErrors(diagnostics)) return result(summary);
 
@@ -193,6 +215,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   if (options.dryRun) return result({ ...summary, files });
   try {
     const written = emitDeck(options.outDir, loaded.slug, files);
+    stage('emit');
     return result({ ...summary, files, outDir: written });
   } catch (cause) {
     diagnostics.push(unwritable(options.outDir, options.cwd, cause));

@@ -84,7 +84,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
   let watched: string[] = [dir];
   let number = 0;
 
-  const failed = (diagnostic: Diagnostic): DeckResult => ({ slug, dir, slides: 0, sections: 0, rendered: [], ms: 0, diagnostics: [diagnostic], watch: [], ok: false });
+  const failed = (diagnostic: Diagnostic): DeckResult => ({ slug, dir, slides: 0, sections: 0, rendered: [], ms: 0, timings: { load: 0, parse: 0, render: 0, compose: 0, emit: 0 }, diagnostics: [diagnostic], watch: [], ok: false });
   const run = async (changed: string[] | undefined): Promise<BuildEvent> => {
     const started = performance.now();
     let result: DeckResult;

@@ -1,67 +1,185 @@
 /**
  * The fast path of rendering: Markdown with no raw HTML, whose links and images use plain URLs.
  *
- * marked's output for such Markdown holds only marked's own tags and attributes, every one of which
- * the sanitizer allows, so parsing it into a DOM, serializing it and sanitizing it again changes
- * nothing but spelling (`<br>` becomes `<br />`, `&#39;` becomes `'`). This module applies that
- * spelling directly to marked's output and returns undefined for anything outside that subset,
- * which then takes the full path (render.ts: DOM post-processing and sanitize-html).
- * tests/unit/render-plain.test.ts proves both paths give the same bytes.
+ * For such Markdown, sanitizing marked's HTML changes nothing but spelling (`<br>` becomes `<br />`,
+ * `&#39;` becomes `'`, references are decoded). So instead of writing HTML and then parsing,
+ * serializing and sanitizing it, a renderer of our own writes the sanitizer's spelling directly from
+ * marked's tokens. It declines (renderPlain returns undefined) at anything outside that subset: raw
+ * HTML, a URL the sanitizer would change, an unknown character reference, deep nesting. The full path
+ * (render.ts: DOM post-processing and sanitize-html) then renders the Markdown.
+ *
+ * Safe by construction: every method of marked's renderer is replaced here, so the output holds only
+ * the tags below and text escaped by html-text.ts. tests/unit/render-plain.test.ts proves that both
+ * paths give the same bytes.
  */
-import type { Marked } from 'marked';
+import { Lexer, Parser, Renderer, type Marked, type MarkedOptions, type Tokens } from 'marked';
 import type { Diagnostic } from './diagnostics.js';
 import { useMedia, type AssetRef } from './assets.js';
+import { decode, decodeMarkedText, escapeAttribute, escapeText, IMAGE_SCHEMES, LINK_SCHEMES, markedUrl, plainUrl, sanitizedText } from './html-text.js';
 import type { RenderContext, RenderedHtml } from './render.js';
 
-/** The tags marked emits for core Markdown and GFM, with the attributes it gives each. */
-const MARKED_TAGS: Record<string, readonly string[]> = {
-  a: ['href', 'title'],
-  img: ['src', 'alt', 'title'],
-  code: ['class'],
-  ol: ['start'],
-  th: ['align'],
-  td: ['align'],
-  input: ['checked', 'disabled', 'type'],
-  ...Object.fromEntries(
-    ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'pre', 'em', 'strong', 'del', 'br', 'hr']
-      .map((tag) => [tag, []]),
-  ),
-};
-/** Written `<br />` by the sanitizer. */
-const SELF_CLOSING = new Set(['img', 'br', 'hr', 'input']);
-/** Attributes marked writes as `checked=""`; the sanitizer writes them bare. */
-const BOOLEAN_ATTRIBUTES = new Set(['checked', 'disabled']);
-/** Named references worth decoding here; any other one sends the Markdown down the full path. */
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…', copy: '©',
-  reg: '®', trade: '™', deg: '°', times: '×', middot: '·', bull: '•', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  laquo: '«', raquo: '»', euro: '€', pound: '£', sect: '§', para: '¶', plusmn: '±', larr: '←', rarr: '→',
-};
-/** What respelling changes: a tag with attributes, `<br>` and `<hr>`, a character reference. */
-const PART = /<([a-z][a-z0-9]*)((?: [a-z]+="[^"<>]*")+)>|<(br|hr)>|&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*))?;?/g;
-/** Anything but marked's own tags, well formed: another tag, a malformed one, a `<` or `>` outside a tag. */
-const NAMES = Object.keys(MARKED_TAGS).join('|');
-const FOREIGN = new RegExp(`<(?!/(?:${NAMES})>|(?:${NAMES})(?: [a-z]+="[^"<>]*")*>)|(?<!<[^<>]*)>`);
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Container elements: more of these in one slide than this and the full path checks nesting. */
-const CONTAINERS = /<(?:blockquote|ul|ol|li)[ >]/g;
 const MAX_CONTAINERS = 60;
-const ATTRIBUTE = / ([a-z]+)="([^"]*)"/g;
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));|&/g;
-const HEADING_TAG = /^<h[1-6]>/;
+
+/** Thrown by the renderer where the full path must decide; never escapes this module. */
+const DECLINE = new Error('not plain Markdown');
+
+function text(value: string): string {
+  const out = sanitizedText(value);
+  if (out === undefined) throw DECLINE;
+  return out;
+}
+
+/** An attribute value as marked writes it (escape() without encoding), respelled; empty only where allowed. */
+function attribute(value: string, emptyAllowed = false): string {
+  const decoded = decodeMarkedText(value);
+  if (decoded === undefined || (decoded === '' && !emptyAllowed)) throw DECLINE;
+  return decoded;
+}
+
+/** marked's renderer (marked.esm.js, class `_Renderer`), method for method, in the sanitizer's spelling. */
+export class PlainRenderer extends Renderer<string, string> {
+  private containers = 0;
+  private media: (src: string) => string = (src) => src;
+
+  /** Reset for the next piece of Markdown; `media` maps each image source to the one to write. */
+  start(media: (src: string) => string): void {
+    this.containers = 0;
+    this.media = media;
+  }
+
+  private container(): void {
+    if (++this.containers > MAX_CONTAINERS) throw DECLINE;
+  }
+
+  override space(): string {
+    return '';
+  }
+  override code({ text: code, lang, escaped }: Tokens.Code): string {
+    if (escaped) throw DECLINE;
+    const language = (lang || '').match(/^\S*/)?.[0];
+    const body = escapeText(code ? `${code.replace(/\n$/, '')}\n` : '');
+    return language ? `<pre><code class="language-${escapeAttribute(attribute(language))}">${body}</code></pre>\n` : `<pre><code>${body}</code></pre>\n`;
+  }
+  override blockquote({ tokens }: Tokens.Blockquote): string {
+    this.container();
+    return `<blockquote>\n${this.parser.parse(tokens)}</blockquote>\n`;
+  }
+  override html(): string {
+    throw DECLINE;
+  }
+  override def(): string {
+    return '';
+  }
+  override heading({ tokens, depth }: Tokens.Heading): string {
+    return `<h${depth}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
+  }
+  override hr(): string {
+    return '<hr />\n';
+  }
+  override list(token: Tokens.List): string {
+    this.container();
+    let body = '';
+    for (const item of token.items) body += this.listitem(item);
+    const tag = token.ordered ? 'ol' : 'ul';
+    const start = token.ordered && token.start !== 1 ? ` start="${escapeAttribute(attribute(String(token.start)))}"` : '';
+    return `<${tag}${start}>\n${body}</${tag}>\n`;
+  }
+  override listitem(item: Tokens.ListItem): string {
+    this.container();
+    return `<li>${this.parser.parse(item.tokens)}</li>\n`;
+  }
+  override checkbox({ checked }: Tokens.Checkbox): string {
+    return `<input ${checked ? 'checked ' : ''}disabled type="checkbox" /> `;
+  }
+  override paragraph({ tokens }: Tokens.Paragraph): string {
+    return `<p>${this.parser.parseInline(tokens)}</p>\n`;
+  }
+  override table(token: Tokens.Table): string {
+    let header = '';
+    for (const cell of token.header) header += this.tablecell(cell);
+    let body = '';
+    for (const row of token.rows) {
+      let cells = '';
+      for (const cell of row) cells += this.tablecell(cell);
+      body += this.tablerow({ text: cells });
+    }
+    return `<table>\n<thead>\n${this.tablerow({ text: header })}</thead>\n${body ? `<tbody>${body}</tbody>` : ''}</table>\n`;
+  }
+  override tablerow({ text: cells }: Tokens.TableRow<string>): string {
+    return `<tr>\n${cells}</tr>\n`;
+  }
+  override tablecell(cell: Tokens.TableCell): string {
+    const tag = cell.header ? 'th' : 'td';
+    const open = cell.align ? `<${tag} align="${escapeAttribute(attribute(cell.align))}">` : `<${tag}>`;
+    return `${open}${this.parser.parseInline(cell.tokens)}</${tag}>\n`;
+  }
+  override strong({ tokens }: Tokens.Strong): string {
+    return `<strong>${this.parser.parseInline(tokens)}</strong>`;
+  }
+  override em({ tokens }: Tokens.Em): string {
+    return `<em>${this.parser.parseInline(tokens)}</em>`;
+  }
+  override codespan({ text: code }: Tokens.Codespan): string {
+    return `<code>${escapeText(code)}</code>`;
+  }
+  override br(): string {
+    return '<br />';
+  }
+  override del({ tokens }: Tokens.Del): string {
+    return `<del>${this.parser.parseInline(tokens)}</del>`;
+  }
+  override link({ href, title, text: label, tokens, autolink }: Tokens.Link): string {
+    const inner = autolink ? escapeText(label) : this.parser.parseInline(tokens);
+    const cleaned = markedUrl(href);
+    if (cleaned === null) return inner;
+    // An autolink's URL is written fully encoded, so it decodes to itself.
+    const url = autolink ? cleaned : attribute(cleaned);
+    if (url === '' || !plainUrl(url, LINK_SCHEMES)) throw DECLINE;
+    const titled = title ? ` title="${escapeAttribute(attribute(title))}"` : '';
+    return `<a href="${escapeAttribute(url)}"${titled}>${inner}</a>`;
+  }
+  override image({ href, title, text: alt, tokens }: Tokens.Image): string {
+    const label = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : alt;
+    const cleaned = markedUrl(href);
+    if (cleaned === null) return text(label);
+    const src = attribute(cleaned);
+    if (!plainUrl(src, IMAGE_SCHEMES)) throw DECLINE;
+    const titled = title ? ` title="${escapeAttribute(attribute(title))}"` : '';
+    return `<img src="${escapeAttribute(this.media(src))}" alt="${escapeAttribute(attribute(label, true))}"${titled} />`;
+  }
+  override text(token: Tokens.Text | Tokens.Escape): string {
+    if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+    if ('escaped' in token && token.escaped) throw DECLINE;
+    return text(token.text);
+  }
+}
+
+/** One parser and renderer per marked instance, reused: rendering is synchronous and never re-entered. */
+const parsers = new WeakMap<Marked, { parser: Parser<string, string>; renderer: PlainRenderer }>();
+
+function parse(marked: Marked, media: (src: string) => string, tokens: Tokens.Generic[], inline: boolean): string | undefined {
+  let entry = parsers.get(marked);
+  if (!entry) {
+    const renderer = new PlainRenderer();
+    entry = { parser: new Parser({ ...(marked.defaults as MarkedOptions<string, string>), renderer }), renderer };
+    parsers.set(marked, entry);
+  }
+  entry.renderer.start(media);
+  try {
+    return inline ? entry.parser.parseInline(tokens) : entry.parser.parse(tokens);
+  } catch (cause) {
+    if (cause === DECLINE) return undefined;
+    throw cause;
+  }
+}
+
 const HEADING_OPEN = /<h([1-6])>/;
 
 /** Render Markdown on the fast path; undefined when it needs the full path. `line`: its first file line. */
 export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext, line: number): RenderedHtml | undefined {
-  if (ctx.allowScripts || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(markdown)) return undefined;
-  const tokens = marked.lexer(markdown);
-  // Every HTML rule of marked starts at a `<`: without one there can be no raw HTML token.
-  if (markdown.includes('<')) {
-    let plain = true;
-    marked.walkTokens(tokens, (token) => {
-      if (token.type === 'html' || token.type === 'tag') plain = false;
-    });
-    if (!plain) return undefined;
-  }
+  if (ctx.allowScripts || CONTROL.test(markdown)) return undefined;
   const diagnostics: Diagnostic[] = [];
   const assets: AssetRef[] = [];
   let lines: string[] | undefined;
@@ -69,120 +187,23 @@ export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext
     const index = needle ? (lines ??= markdown.split('\n')).findIndex((l) => l.includes(needle)) : -1;
     return index === -1 ? line : line + index;
   };
-  const image = (src: string): string => useMedia(src, ctx.dir, ctx.file, () => ({ line: lineOf(src) }), assets, diagnostics);
-  const out = respell(marked.parser(tokens), image);
-  if (out === undefined) return undefined;
-  return { html: out.html, ...(out.title ? { title: out.title } : {}), hasHeading: out.hasHeading, assets, diagnostics };
+  const media = (src: string): string => useMedia(src, ctx.dir, ctx.file, () => ({ line: lineOf(src) }), assets, diagnostics);
+  const html = parse(marked, media, marked.lexer(markdown), false);
+  if (html === undefined) return undefined;
+  // The first element is the first tag (nothing is written outside elements); the title is the first heading's text.
+  const start = html.indexOf('<');
+  const hasHeading = start !== -1 && /^<h[1-6]>/.test(html.slice(start, start + 4));
+  const open = HEADING_OPEN.exec(html);
+  let title: string | undefined;
+  if (open) {
+    const end = html.indexOf(`</h${open[1]}>`, open.index);
+    title = decode(html.slice(open.index + open[0].length, end).replace(/<[^>]*>/g, ''))?.trim();
+  }
+  return { html, ...(title ? { title } : {}), hasHeading, assets, diagnostics };
 }
 
 /** Render inline Markdown of an already HTML-escaped string on the fast path; undefined when it needs the full path. */
 export function renderPlainInline(marked: Marked, escaped: string): string | undefined {
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(escaped)) return undefined;
-  return respell(marked.parseInline(escaped) as string, (src) => src)?.html;
-}
-
-interface Respelled {
-  html: string;
-  title?: string;
-  hasHeading: boolean;
-}
-
-/**
- * Rewrite marked's HTML in the sanitizer's spelling. `image` maps each image source to the one
- * to write. Undefined when the HTML holds anything but marked's own tags and plain URLs.
- *
- * Only tags with attributes, `<br>`, `<hr>` and character references change, so one regular
- * expression visits just those; text and plain tags are copied as they are (marked has escaped
- * every `<`, `>` and bare `&` in text, which the check for foreign markup confirms).
- */
-function respell(raw: string, image: (src: string) => string): Respelled | undefined {
-  if (FOREIGN.test(raw)) return undefined;
-  // Deep nesting is for the full path to measure and report (render.ts, html-audit.ts).
-  if ((raw.match(CONTAINERS)?.length ?? 0) > MAX_CONTAINERS) return undefined;
-  let failed = false;
-  const html = raw.replace(PART, (whole: string, tag: string | undefined, attributes: string | undefined, voidTag: string | undefined,
-    dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (failed) return '';
-    if (voidTag !== undefined) return `<${voidTag} />`;
-    if (tag === undefined) {
-      const decoded = reference(whole, dec, hex, name);
-      if (decoded === undefined) failed = true;
-      return decoded === undefined ? '' : escape(decoded);
-    }
-    const allowed = MARKED_TAGS[tag]!;
-    let out = `<${tag}`;
-    for (const [, attribute, value] of attributes!.matchAll(ATTRIBUTE)) {
-      if (!allowed.includes(attribute!)) {
-        failed = true;
-        return '';
-      }
-      let decoded = decode(value!);
-      if (decoded === undefined) {
-        failed = true;
-        return '';
-      }
-      if (attribute === 'href' || attribute === 'src') {
-        if (!plainUrl(decoded, tag === 'a' ? LINK_SCHEMES : IMAGE_SCHEMES)) {
-          failed = true;
-          return '';
-        }
-        if (tag === 'img') decoded = image(decoded);
-      }
-      if (BOOLEAN_ATTRIBUTES.has(attribute!)) out += ` ${attribute}`;
-      else if (decoded === '' && attribute !== 'alt') {
-        failed = true;
-        return '';
-      } else out += ` ${attribute}="${escape(decoded).replace(/"/g, '&quot;')}"`;
-    }
-    return out + (SELF_CLOSING.has(tag) ? ' />' : '>');
-  });
-  if (failed) return undefined;
-  // The first element is the first tag (marked writes no text outside elements); the title is the first heading's text.
-  const start = raw.indexOf('<');
-  const hasHeading = HEADING_TAG.test(raw.slice(start, start + 4));
-  const open = HEADING_OPEN.exec(raw);
-  let title: string | undefined;
-  if (open) {
-    const end = raw.indexOf(`</h${open[1]}>`, open.index);
-    title = decode(raw.slice(open.index + open[0].length, end === -1 ? undefined : end).replace(/<[^>]*>/g, ''))?.trim();
-  }
-  return { html, ...(title ? { title } : {}), hasHeading };
-}
-
-const LINK_SCHEMES = /^(https?|mailto|tel):/i;
-const IMAGE_SCHEMES = /^https?:/i;
-
-/** A URL the sanitizer keeps unchanged: relative, or with one of `schemes`; nothing it would launder. */
-function plainUrl(url: string, schemes: RegExp): boolean {
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(url) || url.startsWith('//')) return false;
-  const scheme = /^[^/?#]*:/.exec(url);
-  return !scheme || schemes.test(url);
-}
-
-/** Decode the character references marked writes (and common named ones); undefined for any other. */
-function decode(text: string): string | undefined {
-  if (!text.includes('&')) return text;
-  let failed = false;
-  const out = text.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    const c = reference(whole, dec, hex, name);
-    if (c === undefined) failed = true;
-    return c ?? whole;
-  });
-  return failed ? undefined : out;
-}
-
-/** The character a reference stands for; undefined for a bare `&`, a missing `;` or a reference not decoded here. */
-function reference(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string | undefined {
-  if (!whole.endsWith(';')) return undefined;
-  if (name !== undefined) return NAMED[name];
-  if (dec === undefined && hex === undefined) return undefined;
-  const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-  // Only code points that every HTML decoder maps to themselves (no C1 remapping, no surrogates).
-  if (!((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0x10ffff))) return undefined;
-  return String.fromCodePoint(code);
-}
-
-/** The sanitizer's escaping of text: `&`, `<` and `>`. */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (CONTROL.test(escaped)) return undefined;
+  return parse(marked, (src) => src, Lexer.lexInline(escaped, marked.defaults), true);
 }

@@ -46,30 +46,34 @@ export function splitSlides(body: string, bodyLine = 1): SlideStack[] {
   all.forEach((line, index) => {
     const fileLine = bodyLine + index;
     const target = notes ?? lines;
+    // Cheap substring tests first: most lines are text, and this runs for every line of every section.
+    const maybeFence = line.includes('`') || line.includes('~');
     if (fence) {
       target.push(line);
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      const close = maybeFence ? /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line) : null;
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
       return;
     }
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const open = maybeFence ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
     if (open) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
       target.push(line);
       return;
     }
-    const trimmed = line.trim();
-    if (trimmed === '---') {
-      finishSlide(fileLine + 1);
-      stacks.push(stack);
-      stack = { slides: [] };
-      return;
+    if (line.includes('--')) {
+      const trimmed = line.trim();
+      if (trimmed === '---') {
+        finishSlide(fileLine + 1);
+        stacks.push(stack);
+        stack = { slides: [] };
+        return;
+      }
+      if (trimmed === '--') {
+        finishSlide(fileLine + 1);
+        return;
+      }
     }
-    if (trimmed === '--') {
-      finishSlide(fileLine + 1);
-      return;
-    }
-    if (!notes && NOTES.test(line)) {
+    if (!notes && line.includes(':') && NOTES.test(line)) {
       notes = [line.replace(NOTES, '')];
       notesLine = fileLine;
       return;
@@ -85,12 +89,13 @@ export function splitSlides(body: string, bodyLine = 1): SlideStack[] {
 
 function makeSlide(lines: string[], notes: string[] | undefined, line: number, notesLine: number | undefined): SlideSource {
   const attributes: Attribute[] = [];
-  const markdown = lines.join('\n').replace(SLIDE_COMMENT, (_, attrs: string) => {
+  const joined = lines.join('\n');
+  const markdown = joined.includes('.slide:') ? joined.replace(SLIDE_COMMENT, (_, attrs: string) => {
     attributes.push(...parseAttributes(attrs));
     return '';
-  });
+  }) : joined;
   // Leading blank lines do not count: the slide "starts" at its first content line.
-  const leading = /^(\s*\n)*/.exec(markdown)?.[0].split('\n').length ?? 1;
+  const leading = /^\s/.test(markdown) ? /^(\s*\n)*/.exec(markdown)![0].split('\n').length : 1;
   const slide: SlideSource = { markdown: markdown.trim(), notes: (notes ?? []).join('\n').trim(), attributes, line: line + leading - 1 };
   if (notesLine !== undefined) slide.notesLine = notesLine;
   return slide;

@@ -1,6 +1,7 @@
 /** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
 import { readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { SourceFile } from '../core/model.js';
 import type { TemplateFile } from '../core/templates.js';
@@ -42,13 +43,14 @@ export function loadBriefing(dir: string, cwd: string, known?: ReadonlyMap<strin
   const watch = [root];
   const files = new Map<string, SourceFile>();
   // Reusing the whole object (not just its text) also spares the path arithmetic, which adds up over a thousand files.
-  const read = (abs: string, base = root): SourceFile | undefined => {
+  const read = (abs: string, base = root, plain?: { name: string; shown: string }): SourceFile | undefined => {
     watch.push(abs);
     let source = known?.get(abs);
     if (!source) {
-      const text = readText(abs, base, shown(abs), diagnostics);
+      const file = plain?.shown ?? shown(abs);
+      const text = readText(abs, base, file, diagnostics, !!plain);
       if (text === undefined) return undefined;
-      source = { file: shown(abs), rel: relative(base, abs).split(sep).join('/'), text };
+      source = { file, rel: plain?.name ?? relative(base, abs).split(sep).join('/'), text };
     }
     files.set(abs, source);
     return source;
@@ -56,10 +58,14 @@ export function loadBriefing(dir: string, cwd: string, known?: ReadonlyMap<strin
 
   const deck = read(join(root, 'index.md'));
   const sections: SourceFile[] = [];
+  // How a file directly in the briefing folder is shown, without path arithmetic per file.
+  const rootShown = displayPath(root, cwd);
+  const shownInRoot = (name: string) => (root === resolve(cwd) ? name : isAbsolute(rootShown) ? join(root, name) : `${rootShown}/${name}`);
   for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!/\.md$/i.test(entry.name) || entry.name === 'index.md' || entry.name.startsWith('.')) continue;
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const section = read(join(root, entry.name));
+    // A regular file listed in the (already resolved) folder is inside it: only links need resolving.
+    const section = read(join(root, entry.name), root, entry.isFile() ? { name: entry.name, shown: shownInRoot(entry.name) } : undefined);
     if (section) sections.push(section);
   }
   const templates = loadTemplates(root, watch, read);
@@ -94,19 +100,24 @@ function templateNames(base: string): string[] {
   return names;
 }
 
-/** Read a UTF-8 text file that must live inside `root`; binary, oversized or escaping files are diagnostics. */
-export function readText(abs: string, root: string, shown: string, diagnostics: Diagnostic[]): string | undefined {
-  let real: string;
-  try {
-    // The native call resolves the path in one go; the JavaScript one stats every folder on the way, per file.
-    real = realpathSync.native(abs);
-  } catch {
-    diagnostics.push(error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.'));
-    return undefined;
-  }
-  if (!isInside(real, root)) {
-    diagnostics.push(error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.'));
-    return undefined;
+/**
+ * Read a UTF-8 text file that must live inside `root`; binary, oversized or escaping files are diagnostics.
+ * `plain`: the file is known to be a regular file in `root` itself (listed there, not a link), so its path needs no resolving.
+ */
+export function readText(abs: string, root: string, shown: string, diagnostics: Diagnostic[], plain = false): string | undefined {
+  let real = abs;
+  if (!plain) {
+    try {
+      // The native call resolves the path in one go; the JavaScript one stats every folder on the way, per file.
+      real = realpathSync.native(abs);
+    } catch {
+      diagnostics.push(error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.'));
+      return undefined;
+    }
+    if (!isInside(real, root)) {
+      diagnostics.push(error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.'));
+      return undefined;
+    }
   }
   // Sized before it is read, and only regular files: a link to a pipe or a device would block or never end.
   const stat = statSync(real);
@@ -123,12 +134,13 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
     diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
     return undefined;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
     return undefined;
   }
+  // A byte-order mark is not part of the text (as TextDecoder would drop it).
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {

@@ -54,6 +54,19 @@ describe('briefing build', () => {
     expect(html).toContain('Source: [1] Example Press, 24 Feb 2022');
   });
 
+  it('--timings adds one line per deck with the time of each stage', () => {
+    const out = temp();
+    const r = runCli(['build', join(FIXTURES, 'basic'), '--out', out, '--timings']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^ {2}load \d+ ms · parse \d+ ms · render \d+ ms · compose \d+ ms · emit \d+ ms$/);
+    // The stages account for the build's time (the summary line's total), give or take rounding.
+    const total = Number(/(\d+) ms ->/.exec(lines[0]!)![1]);
+    const sum = [...lines[1]!.matchAll(/(\d+) ms/g)].reduce((a, m) => a + Number(m[1]), 0);
+    expect(Math.abs(total - sum)).toBeLessThanOrEqual(6);
+  });
+
   it('makes no network request: no remote URL in the HTML or CSS it writes', () => {
     const out = temp();
     runCli(['build', join(FIXTURES, 'basic'), '--out', out]);
