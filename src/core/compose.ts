@@ -81,6 +81,7 @@ export function compose(input: ComposeInput): Composed {
   const sections = input.sections.map((r) => r.section);
   const cited = citedSources(sections, deck.meta.sources);
   const agenda = agendaEntries(sections);
+  const agendaIndex = new Map(agenda.map((entry) => [entry.id, entry]));
   const deckView = deckViewOf(deck);
   const layoutNames = [...templates.layouts.keys()].sort();
   let slideCount = 0;
@@ -144,7 +145,11 @@ export function compose(input: ComposeInput): Composed {
     if (pages.length) read.agenda = read.sources = true;
     // A generated list that spans several slides numbers them in the title: "Sources (1/5)", "Sources (2/5)", …
     const pageTitle = (n: number) => (pages.length > 1 ? `${section.title} (${n}/${pages.length})` : section.title);
-    const sectionView = { id: section.id, title: pageTitle(1), layout: section.layout, ...rendered.data };
+    // Where a divider stands in the agenda ("Part 2 of 5"), found here once rather than by each template searching the agenda.
+    const entry = agendaIndex.get(section.id);
+    const part = entry ? { number: entry.number, of: agenda.length } : undefined;
+    if (part) read.agenda = true;
+    const sectionView = { id: section.id, title: pageTitle(1), layout: section.layout, ...(part ? { part } : {}), ...rendered.data };
     rendered.stacks.forEach((stack, h) => {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
