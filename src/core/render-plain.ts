@@ -17,6 +17,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { useMedia, type AssetRef } from './assets.js';
 import { decode, decodeMarkedText, escapeAttribute, escapeText, IMAGE_SCHEMES, LINK_SCHEMES, markedUrl, plainUrl, sanitizedText } from './html-text.js';
 import type { RenderContext, RenderedHtml } from './render.js';
+import { proseHtml } from './render-prose.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Container elements: more of these in one slide than this and the full path checks nesting. */
@@ -180,6 +181,8 @@ const HEADING_OPEN = /<h([1-6])>/;
 /** Render Markdown on the fast path; undefined when it needs the full path. `line`: its first file line. */
 export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext, line: number): RenderedHtml | undefined {
   if (ctx.allowScripts || CONTROL.test(markdown)) return undefined;
+  const prose = proseHtml(markdown);
+  if (prose !== undefined) return { html: prose, hasHeading: false, assets: [], diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const assets: AssetRef[] = [];
   let lines: string[] | undefined;

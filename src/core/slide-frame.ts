@@ -27,7 +27,7 @@ export function frameSlide(inner: string, citation: string, deck: FrameDeck): st
  * `frameSlide` for one deck: the banners and footer are the same on every slide, so they are written once
  * here rather than for each of a large deck's thousands of slides.
  */
-export function slideFramer(deck: FrameDeck): (inner: string, citation: string) => string {
+export function slideFramer(deck: FrameDeck): (inner: string, citation: string, number?: string) => string {
   const banner = (where: 'top' | 'bottom') =>
     deck.classification
       ? `<div class="classification-banner classification-${where}"${where === 'top' ? ' role="note" aria-label="Classification"' : ' aria-hidden="true"'}>${escapeHtml(deck.classification)}</div>\n`
@@ -35,19 +35,19 @@ export function slideFramer(deck: FrameDeck): (inner: string, citation: string) 
   const footer = [
     deck.asOfText ? `<span class="as-of">As of ${escapeHtml(deck.asOfText)}</span>` : '',
     deck.footer ? `<span class="footer-text">${escapeHtml(deck.footer)}</span>` : '',
-    `<span class="slide-count">${NUMBER_MARK}</span>`,
   ].join('');
   const head = `${banner('top')}<div class="slide-content">\n`;
-  const foot = `<div class="deck-footer">${footer}</div>\n${banner('bottom')}</div>`;
+  const footHead = `<div class="deck-footer">${footer}<span class="slide-count">`;
+  const footTail = `</span></div>\n${banner('bottom')}</div>`;
   let lastCitation = '';
   let citationLine = '';
-  return (inner, citation) => {
+  return (inner, citation, number = NUMBER_MARK) => {
     // Consecutive slides mostly share a section, hence a citation.
     if (citation !== lastCitation) {
       lastCitation = citation;
       citationLine = citation ? `<p class="citation">${escapeHtml(citation)}</p>\n` : '';
     }
-    return `${head}${inner}\n</div>\n<div class="slide-foot">\n${citationLine}${foot}`;
+    return `${head}${inner}\n</div>\n<div class="slide-foot">\n${citationLine}${footHead}${number}${footTail}`;
   };
 }
 

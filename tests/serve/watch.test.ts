@@ -91,6 +91,17 @@ describe('watch mode', () => {
     expect(served(s)).toMatch(/<ol class="agenda">[\s\S]*Finale[\s\S]*<\/ol>/);
   });
 
+  it('renumbers section dividers ("Part 1 of 2") when a divider is added, and leaves other sections composed', async () => {
+    writeFileSync(join(deck, '015-part-one.md'), '---\ntitle: Part one\nlayout: section\n---\n');
+    const s = await start();
+    expect(served(s)).toContain('Part 1 of 1');
+    writeFileSync(join(deck, '025-part-two.md'), '---\ntitle: Part two\nlayout: section\n---\n');
+    const event = await change(s, '025-part-two.md');
+    expect(event.result.recomposed).toEqual(['serve-deck/015-part-one.md', 'serve-deck/025-part-two.md']);
+    expect(served(s)).toContain('Part 1 of 2');
+    expect(served(s)).toContain('Part 2 of 2');
+  });
+
   it('picks up a new section file without a restart', async () => {
     const s = await start();
     writeFileSync(join(deck, '040-added.md'), '---\ntitle: Added later\n---\nA section written while serving.\n');

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderInline, renderMarkdown, renderMarkdownFull, type RenderContext } from '../../src/core/render.js';
 import { PlainRenderer, renderPlain, renderPlainInline } from '../../src/core/render-plain.js';
+import { proseHtml } from '../../src/core/render-prose.js';
 import { sanitize } from '../../src/core/sanitize.js';
 import { parseFrontMatter } from '../../src/core/frontmatter.js';
 import { splitSlides } from '../../src/core/slides.js';
@@ -92,6 +93,30 @@ describe('the fast rendering path', () => {
     );
     // The comparison only proves something for inputs the fast path accepts: make sure there are many.
     expect(plain).toBeGreaterThan(300);
+  });
+
+  it('writes prose without lexing it, with the full path\'s bytes, and declines anything that may be Markdown', () => {
+    const plain = fc.constantFrom('Allies', 'agreed', 'on', '24', 'February', '2022', 'NATO\'s', '"quoted"', '(aside)', 'a,', 'b.', 'c;', 'd:', 'e?', 'f!', '—', '€5', '½', 'ünï', '🚀', '{{x}}', '$', '\u00a0');
+    const tricky = fc.constantFrom('-', '+', '=', '#', '1.', '2)', '*', '_', '`', '~', '|', '<', '>', '&', '&amp;', '\\', '[x]', '@', 'http://x.org', 'www.x.org', 'a@b.org');
+    const word = fc.oneof({ weight: 12, arbitrary: plain }, { weight: 1, arbitrary: tricky });
+    const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', '\n\n\n', '  \n', '\n ', '\n    ', '\t');
+    let prose = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 14 }), (parts) => {
+        const markdown = parts.map(([w, sep]) => w + sep).join('').trim();
+        if (!markdown) return;
+        const html = proseHtml(markdown);
+        if (html === undefined) return;
+        prose++;
+        expect({ html, hasHeading: false, assets: [], diagnostics: [] }, markdown).toEqual(renderMarkdownFull(markdown, ctx, 1));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(prose).toBeGreaterThan(500);
+    for (const markdown of ['- item', '1. one', '# Title', 'a  \nb', 'a\\\nb', '    code', '> quote', 'Setext\n===', 'Setext\n---', '***', 'see www.nato.int', 'mail a@b.org', 'x &amp; y', '*em*', 'a | b', '<b>x</b>', '\tx']) {
+      expect(proseHtml(markdown), markdown).toBeUndefined();
+    }
+    expect(proseHtml('One paragraph,\nstill the first.\n\nA second one — "quoted".')).toBe('<p>One paragraph,\nstill the first.</p>\n<p>A second one — "quoted".</p>\n');
   });
 
   it('gives the sanitizer\'s bytes for front-matter strings', () => {
