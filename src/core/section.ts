@@ -1,7 +1,7 @@
 /** The render stage for one section: slides, notes, slide attributes and layout data. Pure. */
 import { isCssColour } from './colour.js';
 import { error, warning, type Diagnostic } from './diagnostics.js';
-import { renderInline, renderMarkdown, type RenderContext } from './render.js';
+import { renderInline, renderMarkdown, type RenderContext, type RenderedHtml } from './render.js';
 import { splitSlides, type Attribute } from './slides.js';
 import { useMedia, type AssetRef } from './assets.js';
 import { auditSlideAttribute } from './sanitize.js';
@@ -28,36 +28,24 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
   const files: GeneratedFile[] = [];
 
   const collect = <T extends { assets: AssetRef[]; diagnostics: Diagnostic[] }>(r: T): T => {
-    assets.push(...r.assets);
-    diagnostics.push(...r.diagnostics);
+    if (r.assets.length) assets.push(...r.assets);
+    if (r.diagnostics.length) diagnostics.push(...r.diagnostics);
     return r;
   };
 
   const stacks: RenderedSlide[][] = splitSlides(section.body, section.bodyLine).map((stack) =>
     stack.slides.map((slide) => {
-      const parts = section.layout === 'two-column' ? slide.markdown.split(COLUMN_BREAK) : [slide.markdown];
-      let partLine = slide.line;
-      const renders = parts.map((part) => {
-        const r = collect(renderMarkdown(part, ctx, partLine));
-        partLine += part.split('\n').length;
-        return r;
-      });
-      const rendered = {
-        html: renders.map((r) => r.html).join('\n'),
-        title: renders.find((r) => r.title)?.title,
-        hasHeading: renders[0]?.hasHeading ?? false,
-      };
-      const columns = parts.length > 1 ? renders.map((r) => r.html) : [];
+      const body = section.layout === 'two-column' ? renderColumns(slide.markdown, slide.line, ctx, collect) : { ...collect(renderMarkdown(slide.markdown, ctx, slide.line)), columns: [] };
       const notes = collect(renderMarkdown(slide.notes, ctx, slide.notesLine ?? slide.line));
       const out: RenderedSlide = {
-        html: rendered.html,
-        columns,
+        html: body.html,
+        columns: body.columns,
         notesHtml: notes.html,
-        hasHeading: rendered.hasHeading,
-        attributes: slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics),
+        hasHeading: body.hasHeading,
+        attributes: slide.attributes.length ? slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics) : [],
         line: slide.line,
       };
-      if (rendered.title) out.title = rendered.title;
+      if (body.title) out.title = body.title;
       return out;
     }),
   );
@@ -77,6 +65,26 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
 
   const data = layoutData(section, options, files, diagnostics);
   return { section, stacks, data, assets: dedupeAssets(assets), files, diagnostics };
+}
+
+/** A two-column slide: the parts between `|||` lines, each rendered on its own, and together as the slide's HTML. */
+function renderColumns(markdown: string, line: number, ctx: RenderContext, collect: (r: RenderedHtml) => RenderedHtml): RenderedHtml & { columns: string[] } {
+  const parts = markdown.split(COLUMN_BREAK);
+  let partLine = line;
+  const renders = parts.map((part) => {
+    const r = collect(renderMarkdown(part, ctx, partLine));
+    partLine += part.split('\n').length;
+    return r;
+  });
+  const title = renders.find((r) => r.title)?.title;
+  return {
+    html: renders.map((r) => r.html).join('\n'),
+    ...(title ? { title } : {}),
+    hasHeading: renders[0]?.hasHeading ?? false,
+    assets: [],
+    diagnostics: [],
+    columns: parts.length > 1 ? renders.map((r) => r.html) : [],
+  };
 }
 
 function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {

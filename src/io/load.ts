@@ -1,5 +1,5 @@
 /** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
-import { readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
@@ -119,17 +119,37 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
       return undefined;
     }
   }
-  // Sized before it is read, and only regular files: a link to a pipe or a device would block or never end.
-  const stat = statSync(real);
-  if (!stat.isFile()) {
-    diagnostics.push(error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.'));
+  // Opened without blocking (a link to a pipe would otherwise wait for a writer), then sized and checked
+  // before it is read: only regular files, and none so large that reading it would stall the build.
+  let bytes: Buffer;
+  let fd: number;
+  try {
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (cause) {
+    diagnostics.push(error('unreadable-file', shown, `File cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, 'Check that the file exists and that you may read it.'));
     return undefined;
   }
-  if (stat.size > MAX_SECTION_BYTES) {
-    diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
-    return undefined;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      diagnostics.push(error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.'));
+      return undefined;
+    }
+    if (stat.size > MAX_SECTION_BYTES) {
+      diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
+      return undefined;
+    }
+    bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    bytes = bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(real);
   if (bytes.subarray(0, 8000).includes(0)) {
     diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
     return undefined;
