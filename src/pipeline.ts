@@ -315,9 +315,9 @@ function duplicateIds(sections: Section[]): Diagnostic[] {
 
 async function loadMapRenderer(): Promise<MapRenderer | undefined> {
   try {
-    const [{ renderMap }, { loadWorldTopology }] = await Promise.all([import('./core/map.js'), import('./io/geodata.js')]);
-    const topology = loadWorldTopology();
-    return (spec) => renderMap(spec, topology);
+    const [{ drawMap }, { loadMapBase }] = await Promise.all([import('./core/map.js'), import('./io/geodata.js')]);
+    const base = await loadMapBase();
+    return (spec) => drawMap(spec, base);
   } catch {
     return undefined;
   }

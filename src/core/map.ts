@@ -41,12 +41,21 @@ const FRAME = { west: -25, east: 50, south: 34, north: 71 };
 // Simplification tolerance in output pixels: below what the eye can see at 1280x720.
 const SIMPLIFY_PX = 0.35;
 
-/** Renders a standalone SVG map of Europe, each group's countries filled in its palette colour. */
-export function renderMap(
-  spec: MapSpec,
-  topology: Topology,
-  options: { width?: number; height?: number } = {},
-): RenderedMap {
+/**
+ * The part of a map that does not depend on its groups: every country's outline, projected and
+ * simplified for a `width` x `height` figure. The slow part (tens of milliseconds), the same for every
+ * map of that size, so `npm run compile` computes it ahead of time (src/precompile-map.ts).
+ */
+export interface MapBase {
+  width: number;
+  height: number;
+  /** Every country name in the topology: what group entries are matched against. */
+  names: string[];
+  /** The countries that show, in drawing order, with their SVG path data. */
+  countries: { name: string; d: string }[];
+}
+
+export function mapBase(topology: Topology, options: { width?: number; height?: number } = {}): MapBase {
   const width = options.width ?? DEFAULT_WIDTH;
   const height = options.height ?? DEFAULT_HEIGHT;
   if (!(width > 0 && height > 0 && Number.isFinite(width) && Number.isFinite(height))) {
@@ -80,7 +89,19 @@ export function renderMap(
   const degreesPerPx = 180 / Math.PI / projection.scale();
   const view = visibleBox(projection, width, height);
   const prepared = prepare(topology, view, SIMPLIFY_PX * degreesPerPx);
-  const lookup = countryLookup(prepared.names);
+  const countries: MapBase['countries'] = [];
+  for (const f of prepared.features) {
+    const d = path(f);
+    if (d === null || d === '') continue;
+    countries.push({ name: nameOf(f), d });
+  }
+  return { width, height, names: prepared.names, countries };
+}
+
+/** Colour a map's countries by group: the SVG, its legend, and the names that matched no country. */
+export function drawMap(spec: MapSpec, base: MapBase): RenderedMap {
+  const { width, height } = base;
+  const lookup = countryLookup(base.names);
 
   // Implicit territories first so any explicit mention, in any group, overrides them.
   const implicit = new Map<string, string>();
@@ -101,15 +122,10 @@ export function renderMap(
   });
   const fillOf = (name: string): string | undefined => explicit.get(name) ?? implicit.get(name);
 
-  const paths: string[] = [];
-  for (const f of prepared.features) {
-    const d = path(f);
-    if (d === null || d === '') continue;
-    const name = nameOf(f);
+  const paths = base.countries.map(({ name, d }) => {
     const fill = fillOf(name);
-    const fillAttr = fill === undefined ? '' : ` fill="${fill}"`;
-    paths.push(`<path data-name="${escapeHtml(name)}"${fillAttr} d="${d}"/>`);
-  }
+    return `<path data-name="${escapeHtml(name)}"${fill === undefined ? '' : ` fill="${fill}"`} d="${d}"/>`;
+  });
 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img">` +
@@ -119,4 +135,9 @@ export function renderMap(
     paths.join('\n') +
     `\n</g></svg>\n`;
   return { svg, legend, unknown };
+}
+
+/** Renders a standalone SVG map of Europe, each group's countries filled in its palette colour. */
+export function renderMap(spec: MapSpec, topology: Topology, options: { width?: number; height?: number } = {}): RenderedMap {
+  return drawMap(spec, mapBase(topology, options));
 }

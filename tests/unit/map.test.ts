@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_PALETTE, renderMap } from '../../src/core/map.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { drawMap, mapBase, MAP_PALETTE, renderMap } from '../../src/core/map.js';
 import { countryNames } from '../../src/core/map-names.js';
 import type { MapSpec } from '../../src/core/schema.js';
-import { loadWorldTopology } from '../../src/io/geodata.js';
+import { loadWorldTopology, worldAtlasVersion } from '../../src/io/geodata.js';
 
 const NATO_2022 = [
   'Albania', 'Belgium', 'Bulgaria', 'Canada', 'Croatia', 'Czechia', 'Denmark', 'Estonia',
@@ -194,6 +196,17 @@ describe('renderMap', () => {
     const { svg } = renderMap(natoSpec, topology, { width: 800, height: 600 });
     expect(svg).toContain('viewBox="0 0 800 600"');
     expect(() => renderMap(natoSpec, topology, { width: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('the precomputed map base (lib/map-base.json, made by npm run compile)', () => {
+  it('is what the geometry code computes now from the installed world-atlas, so a map drawn from it is the same', () => {
+    const stored = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'map-base.json'), 'utf8'));
+    const { worldAtlas, ...base } = stored;
+    expect(worldAtlas).toBe(worldAtlasVersion());
+    const fresh = mapBase(topology);
+    expect(base).toEqual(fresh);
+    expect(drawMap(natoSpec, base).svg).toBe(renderMap(natoSpec, topology).svg);
   });
 });
 
