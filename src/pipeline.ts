@@ -1,21 +1,22 @@
 /** build() = load -> parse -> render -> compose -> emit, with a per-section cache for watch mode. */
-import { createHash } from 'node:crypto';
-import { join, resolve, sep } from 'node:path';
-import { compose, createComposeMemo, type ComposeMemo } from './core/compose.js';
+import { join, resolve } from 'node:path';
+import { compose } from './core/compose.js';
+import { collectAssetsCached, compileCached, createCache, reusable, sectionKey, type BuildCache } from './build-cache.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from './core/diagnostics.js';
 import { parseDeck, parseSection, sortSections } from './core/parse.js';
 import { renderMarkdown } from './core/render.js';
 import { renderSection, type MapRenderer } from './core/section.js';
 import { compileTemplates } from './core/templates.js';
 import { splitSlides } from './core/slides.js';
-import type { Deck, RenderedSection, RenderedSlide, Section, SourceFile } from './core/model.js';
-import { MEDIA_DIR, type AssetRef } from './core/assets.js';
-import { collectAssets } from './io/assets.js';
+import type { Deck, RenderedSection, RenderedSlide, Section } from './core/model.js';
+import type { AssetRef } from './core/assets.js';
 import { emitDeck, emitIndex, listDecks } from './io/emit.js';
 import { findBriefings } from './io/discover.js';
 import { loadBriefing } from './io/load.js';
 import { displayPath, isInside } from './io/paths.js';
 import { resolveRuntime, type OutputFile } from './io/runtime.js';
+
+export { createCache, type BuildCache };
 import { renderIndexPage } from './core/index-page.js';
 
 export interface BuildOptions {
@@ -81,23 +82,6 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-/** Caches parsed+rendered sections and compiled templates by content hash. */
-export interface BuildCache {
-  sections: Map<string, { parsed: ReturnType<typeof parseSection>; rendered?: RenderedSection }>;
-  templates: Map<string, ReturnType<typeof compileTemplates>>;
-  /** The files read, by absolute path (see `BuildOptions.changed`). */
-  files: Map<string, SourceFile>;
-  /** Assets resolved to the files to copy, by path in the briefing; reused only with `BuildOptions.changed`. */
-  assets: Map<string, OutputFile>;
-  /** Each section's composed slides, reused while its inputs are unchanged. */
-  composed: ComposeMemo;
-}
-
-/** A fresh cache for watch mode. */
-export function createCache(): BuildCache {
-  return { sections: new Map(), templates: new Map(), files: new Map(), assets: new Map(), composed: createComposeMemo() };
-}
-
 /** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -128,7 +112,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     timings[name] += Math.round((now - stageStart) * 10) / 10;
     stageStart = now;
   };
-  const loaded = loadBriefing(dir, options.cwd, reusable(options, dir));
+  const loaded = loadBriefing(dir, options.cwd, reusable(options.cache, options.changed, dir));
   stage('load');
   if (options.cache) for (const [path, source] of loaded.files) options.cache.files.set(path, source);
   const diagnostics = [...loaded.diagnostics];
@@ -232,50 +216,6 @@ function unwritable(outDir: string, cwd: string, cause: unknown): Diagnostic {
     'Choose an --out folder you can write to; the previous deck, if any, was left in place.');
 }
 
-/** The cached files a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */
-function reusable(options: DeckOptions, dir: string): ReadonlyMap<string, SourceFile> | undefined {
-  const { cache, changed } = options;
-  if (!cache || !changed) return undefined;
-  const hit = (path: string) => changed.some((c) => path === c || path.startsWith(c.endsWith(sep) ? c : c + sep));
-  for (const path of cache.files.keys()) if (hit(path)) cache.files.delete(path);
-  for (const [rel, file] of cache.assets) if ('from' in file && (hit(file.from) || hit(join(dir, ...rel.split('/'))))) cache.assets.delete(rel);
-  return cache.files;
-}
-
-/** Content hashes of section files, kept per file object: a file reused from the cache is not hashed again. */
-const sectionKeys = new WeakMap<SourceFile, { allowScripts: boolean; key: string }>();
-
-function sectionKey(file: SourceFile, allowScripts: boolean): string {
-  const known = sectionKeys.get(file);
-  if (known && known.allowScripts === allowScripts) return known.key;
-  const key = hash(`${file.rel}\0${allowScripts}\0${file.text}`);
-  sectionKeys.set(file, { allowScripts, key });
-  return key;
-}
-
-/**
- * Resolve asset references to files to copy. In watch mode a reference resolved before is taken from the
- * cache: the watcher reports any change to an asset file, and `reusable` forgets it then.
- */
-function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly AssetRef[], reuse: boolean): ReturnType<typeof collectAssets> {
-  if (!reuse) cache.assets.clear();
-  const found = new Map<string, OutputFile>();
-  const todo = refs.filter((ref) => {
-    const hit = !ref.escapes && cache.assets.get(ref.path);
-    if (hit) found.set(ref.path, hit);
-    return !hit;
-  });
-  const fresh = collectAssets(dir, todo);
-  for (const file of fresh.files) {
-    const rel = file.path.slice(MEDIA_DIR.length + 1);
-    cache.assets.set(rel, file);
-    found.set(rel, file);
-  }
-  // Missing files are watched too, so that adding one is noticed.
-  const missing = todo.filter((ref) => !ref.escapes && !found.has(ref.path)).map((ref) => ref.path);
-  return { files: [...found.values()], watch: [...new Set([...found.keys(), ...missing])].map((rel) => join(dir, ...rel.split('/'))), diagnostics: fresh.diagnostics };
-}
-
 function titleSlide(deck: Deck, allowScripts: boolean): { slide: RenderedSlide; assets: AssetRef[]; diagnostics: Diagnostic[] } {
   const ctx = { file: deck.file, dir: '', allowScripts };
   const [stack] = splitSlides(deck.body, deck.bodyLine);
@@ -287,17 +227,6 @@ function titleSlide(deck: Deck, allowScripts: boolean): { slide: RenderedSlide; 
     assets: [...body.assets, ...notes.assets],
     diagnostics: [...body.diagnostics, ...notes.diagnostics],
   };
-}
-
-function compileCached(cache: BuildCache, templates: Parameters<typeof compileTemplates>[0]): ReturnType<typeof compileTemplates> {
-  const key = hash(templates.map((t) => `${t.name}\0${t.file}\0${t.text}`).join('\0\0'));
-  let compiled = cache.templates.get(key);
-  if (!compiled) {
-    compiled = compileTemplates(templates);
-    cache.templates.clear();
-    cache.templates.set(key, compiled);
-  }
-  return compiled;
 }
 
 function duplicateIds(sections: Section[]): Diagnostic[] {
@@ -321,8 +250,4 @@ async function loadMapRenderer(): Promise<MapRenderer | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function hash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
