@@ -1,6 +1,5 @@
 /** Split a Markdown file into front matter and body, with positioned YAML errors. */
 import { createRequire } from 'node:module';
-import matter from 'gray-matter';
 import { error, type Diagnostic, type Position } from './diagnostics.js';
 import { countValues, MAX_FRONT_MATTER_NODES } from './limits.js';
 
@@ -22,14 +21,34 @@ export function normalizeText(text: string): string {
   return bare.includes('\r') ? bare.replace(/\r\n?/g, '\n') : bare;
 }
 
+/** gray-matter's YAML engine (js-yaml's safe loader, as gray-matter configures it). */
+const yamlEngine = (require('gray-matter/lib/engines.js') as { yaml: { parse(text: string): unknown } }).yaml;
+
+/**
+ * What `matter(text)` of gray-matter returns for text that opens with a `---` line (the only front matter
+ * we accept): the YAML up to the next line starting `---`, parsed by gray-matter's YAML engine, and the
+ * content after that line. Done here rather than by calling `matter()`, which also copies each file into
+ * a Buffer, merges its options and looks for an excerpt: a fifth of the parse stage for nothing we use.
+ * tests/unit/frontmatter.test.ts checks the two agree.
+ */
+export function splitFrontMatter(text: string): { data: unknown; content: string; matter: string } {
+  const rest = text.slice(3);
+  const close = rest.indexOf('\n---');
+  const matter = close === -1 ? rest : rest.slice(0, close);
+  // A block of nothing but comments and blank lines is empty, as gray-matter decides before parsing.
+  const data = matter.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : yamlEngine.parse(matter) ?? {};
+  let content = close === -1 ? '' : rest.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { data, content, matter };
+}
+
 /** Parse front matter. Pure: `file` is only used to label diagnostics. */
 export function parseFrontMatter(file: string, source: string): FrontMatterResult {
   const text = normalizeText(source);
   if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, yaml: '', diagnostics: [] };
   try {
-    // An options object turns off gray-matter's global cache, which would keep every version
-    // of every file alive in watch mode and hand out shared mutable results.
-    const parsed = matter(text, {});
+    const parsed = splitFrontMatter(text);
     const body = parsed.content;
     const bodyStart = text.length - body.length;
     const bodyLine = text.slice(0, bodyStart).split('\n').length;

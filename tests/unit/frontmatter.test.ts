@@ -1,0 +1,74 @@
+/**
+ * parseFrontMatter splits the front matter itself and parses it with gray-matter's YAML engine, instead of
+ * calling gray-matter's `matter()` (see src/core/frontmatter.ts). These tests hold the split to
+ * gray-matter's own answer, on the edge cases of its delimiter rules and on every real file we have.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, parseFrontMatter, splitFrontMatter } from '../../src/core/frontmatter.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** gray-matter's answer, or 'throws'; ours must be the same. */
+function expectSame(text: string, label = text): void {
+  let expected: { data: unknown; content: string; matter: string } | 'throws';
+  try {
+    const m = matter(text, {});
+    expected = { data: m.data, content: m.content, matter: m.matter };
+  } catch {
+    expected = 'throws';
+  }
+  if (expected === 'throws') expect(() => splitFrontMatter(text), label).toThrow();
+  else expect(splitFrontMatter(text), label).toEqual(expected);
+}
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) markdownFiles(abs, out);
+    else if (name.endsWith('.md')) out.push(abs);
+  }
+  return out;
+}
+
+describe('the front-matter split', () => {
+  it('agrees with gray-matter on its delimiter rules', () => {
+    const cases = [
+      '---\ntitle: A\n---\nBody\n',
+      '---\ntitle: A\n---',
+      '---\ntitle: A\n---\n\n\nBody after blank lines\n',
+      '---   \ntitle: A\n---\nBody\n',
+      '---\ntitle: A\n----\nFour dashes close it too\n',
+      '---\ntitle: A\n--- trailing words\nBody\n',
+      '---\ntitle: A\nno closing line\n',
+      '---\ntitle: A\nkey: value\n',
+      '---\n# only a comment\n---\nBody\n',
+      '---\n\n---\nEmpty block\n',
+      '---\nlist:\n  - a\n  - b\nnested:\n  key: value\n---\nBody with --- inside a line\n',
+      '---\ntitle: "quoted: colon"\ndate: 2022-02-24\n---\nBody\n',
+      '---\n~\n---\nNull document\n',
+      '---\ntitle: A\n---\r\nCarriage return after the fence\n',
+    ];
+    for (const text of cases) expectSame(text);
+  });
+
+  it('agrees with gray-matter on every Markdown file of the briefings and fixtures', () => {
+    let checked = 0;
+    for (const file of [...markdownFiles(join(ROOT, 'briefings')), ...markdownFiles(join(ROOT, 'tests', 'fixtures'))]) {
+      const text = normalizeText(readFileSync(file, 'utf8'));
+      if (!/^---[ \t]*\n/.test(text)) continue;
+      expectSame(text, file);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('reports a YAML error at its line in the file', () => {
+    const r = parseFrontMatter('a.md', '---\ntitle: A\nbad: [unclosed\n---\nBody\n');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md' });
+    expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
