@@ -20,7 +20,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'lib', 'bin', 'briefing.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 /** One input measured: a size, and whether its slides carry raw HTML. */
 export interface SizeResult {
@@ -45,6 +45,11 @@ export interface SizeResult {
   floorCpuRatio: number;
   /** Best run against best run (min ÷ min): the least disturbed by other work on a shared machine. */
   floorBestRatio: number;
+  /**
+   * Median of the ratios of each CLI run to the floor run just before it. The runs alternate, so a
+   * slow spell of the machine hits both runs of a pair: the steadiest measure on a shared machine.
+   */
+  floorPairedRatio: number;
   /** Median ms of each stage of the in-process builds (DeckResult.timings): where the time goes. */
   stages: Record<string, number>;
 }
@@ -157,6 +162,7 @@ function measure(work: string, sections: number, rawHtml: boolean, incremental?:
     floorRatio: Math.round((cliProcess.median / floorProcess.median) * 100) / 100,
     floorCpuRatio: Math.round((cliCpu.median / floorCpu.median) * 100) / 100,
     floorBestRatio: Math.round((cliProcess.min / floorProcess.min) * 100) / 100,
+    floorPairedRatio: Math.round(median(cli.map((r, i) => r.ms / floor[i]!.ms)) * 100) / 100,
     stages: Object.fromEntries(Object.keys(inProcess[0]!.timings).map((stage) => [stage, Math.round(median(inProcess.map((r) => r.timings[stage]!)))])),
   };
 }
@@ -220,7 +226,7 @@ export function table(results: SizeResult[]): string {
     String(r.slides),
     fmt(r.floorProcess),
     fmt(r.cliProcess),
-    `${r.floorRatio.toFixed(2)} × (best ${r.floorBestRatio.toFixed(2)} ×)`,
+    `${r.floorRatio.toFixed(2)} × (paired ${r.floorPairedRatio.toFixed(2)} ×, best ${r.floorBestRatio.toFixed(2)} ×)`,
     `${r.floorCpu.median.toFixed(0)} / ${r.cliCpu.median.toFixed(0)}`,
     `${r.floorCpuRatio.toFixed(2)} ×`,
     fmt(r.inProcess),
@@ -246,9 +252,9 @@ export function targets(results: SizeResult[]): { target: string; figure: string
   const out: { target: string; figure: string; met: boolean }[] = [];
   const big = at(1000);
   const small = at(30);
-  const ratio = (r: SizeResult) => `${r.floorRatio.toFixed(2)} × wall (best run ${r.floorBestRatio.toFixed(2)} ×), ${r.floorCpuRatio.toFixed(2)} × CPU`;
-  if (big) out.push({ target: 'CLI at 1,000 sections ≤ 1.2 × floor', figure: ratio(big), met: big.floorRatio <= 1.2 });
-  if (small) out.push({ target: 'CLI at 30 sections ≤ 1.3 × floor', figure: ratio(small), met: small.floorRatio <= 1.3 });
+  const ratio = (r: SizeResult) => `${r.floorPairedRatio.toFixed(2)} × wall, run by run (medians ${r.floorRatio.toFixed(2)} ×, best runs ${r.floorBestRatio.toFixed(2)} ×; CPU ${r.floorCpuRatio.toFixed(2)} ×)`;
+  if (big) out.push({ target: 'CLI at 1,000 sections ≤ 1.2 × floor', figure: ratio(big), met: big.floorPairedRatio <= 1.2 });
+  if (small) out.push({ target: 'CLI at 30 sections ≤ 1.3 × floor', figure: ratio(small), met: small.floorPairedRatio <= 1.3 });
   if (big && small) {
     const growth = big.inProcess.median / small.inProcess.median;
     out.push({ target: 'build() at 1,000 ≤ 40 × build() at 30', figure: `${growth.toFixed(1)} ×`, met: growth <= 40 });
