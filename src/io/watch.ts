@@ -9,6 +9,11 @@ export interface WatcherOptions {
   onChange(paths: string[]): Promise<void> | void;
   /** Quiet time that closes a burst of changes into one batch. Default 60 ms. */
   debounceMs?: number;
+  /**
+   * Longest a burst may hold back its batch: a file that keeps changing (an editor autosaving, a sync tool)
+   * is still rebuilt this often. Default 500 ms.
+   */
+  maxWaitMs?: number;
   /** Listen to the file system (default true). `false` leaves only `trigger`, so a test controls every change. */
   fsEvents?: boolean;
   /** A folder could not be watched, or `onChange` threw. The watcher carries on. */
@@ -34,6 +39,7 @@ export interface Watcher {
  */
 export function createWatcher(options: WatcherOptions): Watcher {
   const debounceMs = options.debounceMs ?? 60;
+  const maxWaitMs = Math.max(options.maxWaitMs ?? 500, debounceMs);
   const useFs = options.fsEvents ?? true;
   const folders = new Map<string, FSWatcher>();
   const isFolder = new Map<string, boolean>();
@@ -43,6 +49,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const triggered = new Set<string>();
   const waiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
+  /** When the burst now waiting began. */
+  let burstStart = 0;
   let running = false;
   let closed = false;
 
@@ -51,8 +59,11 @@ export function createWatcher(options: WatcherOptions): Watcher {
     for (const resolve of waiters.splice(0)) resolve();
   };
   const schedule = () => {
+    const now = Date.now();
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    else burstStart = now;
+    // Each change restarts the quiet time, but never past the burst's deadline.
+    timer = setTimeout(flush, Math.max(0, Math.min(debounceMs, burstStart + maxWaitMs - now)));
   };
   const flush = () => {
     timer = undefined;

@@ -210,6 +210,22 @@ describe('the watcher', () => {
     expect(batches).toEqual([['/x/a.md', '/x/b.md']]);
   });
 
+  it('still builds a file that never stops changing, at least once per maximum wait', async () => {
+    const batches: string[][] = [];
+    const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 30, maxWaitMs: 80, onChange: (b) => void batches.push(b) });
+    // A change every 10 ms for 400 ms: the quiet time never comes, the deadline does.
+    const started = Date.now();
+    while (Date.now() - started < 400) {
+      w.trigger('/x/autosaved.md');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const duringStream = batches.length;
+    await w.idle();
+    w.close();
+    expect(duringStream).toBeGreaterThanOrEqual(2);
+    expect(batches.every((b) => b.length === 1 && b[0] === '/x/autosaved.md')).toBe(true);
+  });
+
   it('queues changes that arrive during a rebuild for the next one', async () => {
     const batches: string[][] = [];
     let release!: () => void;
