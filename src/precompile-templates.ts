@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { CAPTURE_TEMPLATE } from './core/templates.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const templates = join(root, 'templates');
@@ -23,6 +24,8 @@ const entries = names.map((name) => {
   const text = readFileSync(join(templates, ...name.split('/')) + '.hbs', 'utf8');
   return `  ${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${String(Handlebars.precompile(text, OPTIONS))} },`;
 });
+// The one-line template that captures the options every call can share (src/core/templates.ts).
+entries.push(`  ${JSON.stringify(CAPTURE_TEMPLATE)}: { text: ${JSON.stringify(CAPTURE_TEMPLATE)}, spec: ${String(Handlebars.precompile(CAPTURE_TEMPLATE, OPTIONS))} },`);
 const out = join(root, 'lib', 'templates.precompiled.cjs');
 mkdirSync(dirname(out), { recursive: true });
 // Written aside and renamed, so a build running meanwhile reads the old file or the new one, never half of one.
