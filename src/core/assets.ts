@@ -21,8 +21,26 @@ export type ResolvedUrl =
 /** Folder inside the deck output that briefing assets are copied to. */
 export const MEDIA_DIR = 'media';
 
+/**
+ * Answers of resolveAsset, which is pure: decks reuse images (a logo, an icon, a background) on many
+ * slides, and the path arithmetic is most of what an image costs to render. Bounded, for watch sessions.
+ */
+const resolved = new Map<string, ResolvedUrl>();
+const MAX_RESOLVED = 10_000;
+
 /** Resolve `url` as written in a section in folder `dir` (relative to the briefing root). */
 export function resolveAsset(url: string, dir: string): ResolvedUrl {
+  const key = `${dir}\0${url}`;
+  let answer = resolved.get(key);
+  if (!answer) {
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    answer = resolveUncached(url, dir);
+    resolved.set(key, answer);
+  }
+  return answer;
+}
+
+function resolveUncached(url: string, dir: string): ResolvedUrl {
   const value = url.trim();
   if (!value || value.startsWith('#')) return { kind: 'other' };
   if (/^(https?:)?\/\//i.test(value)) return { kind: 'remote' };

@@ -202,7 +202,9 @@ export function renderPlain(marked: Marked, markdown: string, ctx: RenderContext
     const end = html.indexOf(`</h${open[1]}>`, open.index);
     title = decode(html.slice(open.index + open[0].length, end).replace(/<[^>]*>/g, ''))?.trim();
   }
-  return { html, ...(title ? { title } : {}), hasHeading, assets, diagnostics };
+  const out: RenderedHtml = { html, hasHeading, assets, diagnostics };
+  if (title) out.title = title;
+  return out;
 }
 
 /** Render inline Markdown of an already HTML-escaped string on the fast path; undefined when it needs the full path. */

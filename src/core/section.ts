@@ -35,11 +35,12 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
 
   const stacks: RenderedSlide[][] = splitSlides(section.body, section.bodyLine).map((stack) =>
     stack.slides.map((slide) => {
-      const body = section.layout === 'two-column' ? renderColumns(slide.markdown, slide.line, ctx, collect) : { ...collect(renderMarkdown(slide.markdown, ctx, slide.line)), columns: [] };
+      const columns = section.layout === 'two-column' ? renderColumns(slide.markdown, slide.line, ctx, collect) : undefined;
+      const body = columns ?? collect(renderMarkdown(slide.markdown, ctx, slide.line));
       const notes = collect(renderMarkdown(slide.notes, ctx, slide.notesLine ?? slide.line));
       const out: RenderedSlide = {
         html: body.html,
-        columns: body.columns,
+        columns: columns?.columns ?? [],
         notesHtml: notes.html,
         hasHeading: body.hasHeading,
         attributes: slide.attributes.length ? slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics) : [],

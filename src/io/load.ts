@@ -1,5 +1,5 @@
 /** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
@@ -119,18 +119,10 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
       return undefined;
     }
   }
-  // Opened without blocking (a link to a pipe would otherwise wait for a writer), then sized and checked
-  // before it is read: only regular files, and none so large that reading it would stall the build.
-  let bytes: Buffer;
-  let fd: number;
+  // Sized before it is read, and only regular files: a link to a pipe or a device would block or never end.
+  let text: string;
   try {
-    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (cause) {
-    diagnostics.push(error('unreadable-file', shown, `File cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, 'Check that the file exists and that you may read it.'));
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
+    const stat = statSync(real);
     if (!stat.isFile()) {
       diagnostics.push(error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.'));
       return undefined;
@@ -139,27 +131,21 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
       diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
       return undefined;
     }
-    bytes = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
+    // Read as UTF-8 in one native call; the bytes are looked at only if the text shows a replacement character.
+    text = readFileSync(real, 'utf8');
+    if (text.slice(0, 8000).includes('\0')) {
+      diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
+      return undefined;
     }
-    bytes = bytes.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-  if (bytes.subarray(0, 8000).includes(0)) {
-    diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
-    return undefined;
-  }
-  if (!isUtf8(bytes)) {
-    diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
+    if (text.includes('\uFFFD') && !isUtf8(readFileSync(real))) {
+      diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
+      return undefined;
+    }
+  } catch (cause) {
+    diagnostics.push(error('unreadable-file', shown, `File cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, 'Check that the file exists and that you may read it.'));
     return undefined;
   }
   // A byte-order mark is not part of the text (as TextDecoder would drop it).
-  const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { join } from 'node:path';
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Each broken fixture, the problem it must report, and where. */
 const cases: { fixture: string; rule: string; file: string; line: number; message: RegExp; hint?: RegExp }[] = [
@@ -66,6 +66,25 @@ describe('bad input', () => {
       expect(r.stderr).toMatch(/a-file\/out error Cannot write the deck here: not a directory \(ENOTDIR\) \[output-unwritable\]/);
       expect(r.stderr).toContain('fix: Choose an --out folder you can write to');
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('tells a file that is not UTF-8 from one that merely contains a replacement character', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      cpSync(join(FIXTURES, 'basic'), join(dir, 'deck'), { recursive: true });
+      // Latin-1 bytes: invalid UTF-8, no NUL.
+      writeFileSync(join(dir, 'deck', '90-latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\nUn caf\xe9.\n', 'latin1'));
+      const bad = runCli(['build', join(dir, 'deck'), '--out', join(dir, 'out')]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/90-latin1\.md:1:1 error File is not valid UTF-8 text \[binary-file\]/);
+      // U+FFFD written as UTF-8 is text like any other.
+      writeFileSync(join(dir, 'deck', '90-latin1.md'), '---\ntitle: Replacement \uFFFD sign\n---\nA \uFFFD in the text.\n');
+      const good = runCli(['build', join(dir, 'deck'), '--out', join(dir, 'out')]);
+      expect(good.code, good.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'out', 'deck', 'index.html'), 'utf8')).toContain('A \uFFFD in the text.');
     } finally {
       cleanup();
     }
