@@ -15,8 +15,8 @@ const NAMED: Record<string, string> = {
   laquo: '«', raquo: '»', euro: '€', pound: '£', sect: '§', para: '¶', plusmn: '±', larr: '←', rarr: '→',
 };
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));|&/g;
-/** What marked's escape() leaves alone when not encoding: something shaped like a character reference. */
-const MARKED_KEEPS = /&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
+/** An `&` that marked's escape() turns into `&amp;` when not encoding: one that does not start something shaped like a character reference. */
+const BARE_AMPERSAND = /&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 // Most text has nothing to escape: a test is cheaper than a replace that changes nothing.
@@ -42,7 +42,7 @@ export function escapeAttribute(text: string): string {
  */
 export function decodeMarkedText(text: string): string | undefined {
   if (!text.includes('&')) return text;
-  return decode(text.replace(MARKED_KEEPS, '&amp;'));
+  return decode(text.replace(BARE_AMPERSAND, '&amp;'));
 }
 
 /** `text` as marked writes it in an element (escape() without encoding), in the sanitizer's spelling. */
