@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { error, type Diagnostic, type Position } from './diagnostics.js';
 import { countValues, MAX_FRONT_MATTER_NODES } from './limits.js';
+import { readSimpleYaml } from './yaml-simple.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,8 +22,12 @@ export function normalizeText(text: string): string {
   return bare.includes('\r') ? bare.replace(/\r\n?/g, '\n') : bare;
 }
 
-/** gray-matter's YAML engine (js-yaml's safe loader, as gray-matter configures it). */
-const yamlEngine = (require('gray-matter/lib/engines.js') as { yaml: { parse(text: string): unknown } }).yaml;
+/** gray-matter's YAML engine (js-yaml's safe loader, as gray-matter configures it), loaded on first need. */
+let yamlEngine: { parse(text: string): unknown } | undefined;
+function parseYaml(text: string): unknown {
+  yamlEngine ??= (require('gray-matter/lib/engines.js') as { yaml: { parse(text: string): unknown } }).yaml;
+  return yamlEngine.parse(text);
+}
 
 /**
  * What `matter(text)` of gray-matter returns for text that opens with a `---` line (the only front matter
@@ -36,7 +41,8 @@ export function splitFrontMatter(text: string): { data: unknown; content: string
   const close = rest.indexOf('\n---');
   const matter = close === -1 ? rest : rest.slice(0, close);
   // A block of nothing but comments and blank lines is empty, as gray-matter decides before parsing.
-  const data = matter.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : yamlEngine.parse(matter) ?? {};
+  // Simple blocks (most of them) are read without js-yaml, to the same result (yaml-simple.ts).
+  const data = readSimpleYaml(matter) ?? (matter.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : parseYaml(matter) ?? {});
   let content = close === -1 ? '' : rest.slice(close + 4);
   if (content[0] === '\r') content = content.slice(1);
   if (content[0] === '\n') content = content.slice(1);
