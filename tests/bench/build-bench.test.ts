@@ -4,7 +4,7 @@
  * files a deck uses. Timings themselves live in `npm run bench`, never here.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefing } from '../../bench/generate.js';
@@ -112,11 +112,11 @@ describe('templates compiled ahead of time', () => {
 });
 
 describe('briefing build', () => {
-  it('loads no HTML parser, sanitizer, browser driver, server or watcher for Markdown without raw HTML', () => {
+  it('loads no HTML parser, sanitizer, YAML library, browser driver, server or watcher for plain Markdown and simple front matter', () => {
     const loaded = modulesLoaded(plain, join(work.dir, 'modules-plain'));
     expect(loaded).toContain('marked');
     expect(loaded).toContain('lib/bin/briefing.js');
-    for (const heavy of ['sanitize-html', 'htmlparser2', 'domutils', 'dom-serializer', 'yaml', 'playwright-core', 'pdf-lib', 'd3-geo', 'world-atlas']) {
+    for (const heavy of ['sanitize-html', 'htmlparser2', 'domutils', 'dom-serializer', 'yaml', 'js-yaml', 'gray-matter', 'playwright-core', 'pdf-lib', 'd3-geo', 'world-atlas']) {
       expect(loaded, heavy).not.toContain(heavy);
     }
     // The CLI is bundled with code splitting: each command and subsystem it loads lazily is a chunk named after it.
@@ -127,6 +127,14 @@ describe('briefing build', () => {
     const loaded = modulesLoaded(rawHtml, join(work.dir, 'modules-html'));
     expect(loaded).toContain('sanitize-html');
     expect(loaded).toContain('htmlparser2');
+  });
+
+  it('loads js-yaml as soon as a front matter needs it', () => {
+    const dir = join(work.dir, 'block-list');
+    cpSync(plain, dir, { recursive: true });
+    const first = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'index.md').sort()[0]!;
+    writeFileSync(join(dir, first), readFileSync(join(dir, first), 'utf8').replace('---\n', '---\ncolumns:\n  - One\n  - Two\n'));
+    expect(modulesLoaded(dir, join(work.dir, 'modules-yaml'))).toContain('js-yaml');
   });
 
   it('ships only the reveal.js and theme files the deck uses', () => {
