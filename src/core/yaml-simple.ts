@@ -1,16 +1,16 @@
 /**
- * A fast path for the front matter most section files have: one `key: value` per line, values that
- * are quoted strings, plain words, whole numbers, decimals, calendar days, true/false or a one-line
- * list of such items (`sources: [S1, S2]`). js-yaml reads a thousand such blocks in ~40 ms on a cold
+ * A fast path for the front matter most files have: `key: value` lines whose values are quoted
+ * strings, plain words, whole numbers, decimals, calendar days, true/false or a one-line list of such
+ * items (`sources: [S1, S2]`). js-yaml reads a thousand such blocks in ~40 ms on a cold
  * start, most of it warming up its character-by-character reader; this reads them in a few.
  *
  * It gives exactly what gray-matter's YAML engine (js-yaml's safe loader) gives, or declines
  * (undefined) and the caller asks js-yaml. Mappings may nest by indentation (index.md's `sources:`).
- * So may simple literal and folded blocks (`notes: >-`). Anything it is not sure of is declined: block
+ * Values may be simple literal and folded blocks (`notes: >-`). Anything it is not sure of is declined: block
  * lists, plain or quoted values continued on the next line, comments after values, escapes, tabs,
  * anchors, tags, keys or words that YAML reads as null or booleans in another spelling, numbers with
- * leading zeros. tests/unit/yaml-simple.test.ts
- * holds it to js-yaml on generated blocks and on every real file.
+ * leading zeros. tests/unit/yaml-simple.test.ts holds it to js-yaml on generated blocks and on every
+ * real file.
  */
 
 /** Characters js-yaml accepts anywhere, less tabs, line feeds' cousins and astral characters. */
@@ -24,7 +24,7 @@ const SPECIAL_WORD = /^(?:null|true|false)$/i;
 const INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-/** A plain word or phrase starts with a letter (tabs are already ruled out); see `phrase`. */
+/** A plain word or phrase starts with a letter (so no indicator such as `&`, `*`, `!`, `-` or a digit). */
 const LETTER = /^[A-Za-z]/;
 const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
 const SINGLE_QUOTED = /^'([^']*)'$/;
