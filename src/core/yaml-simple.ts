@@ -5,11 +5,11 @@
  * start, most of it warming up its character-by-character reader; this reads them in a few.
  *
  * It gives exactly what gray-matter's YAML engine (js-yaml's safe loader) gives, or declines
- * (undefined) and the caller asks js-yaml. Mappings may nest by indentation (index.md's `sources:`).
- * Values may be simple literal and folded blocks (`notes: >-`). Anything it is not sure of is declined: block
- * lists, plain or quoted values continued on the next line, comments after values, escapes, tabs,
- * anchors, tags, keys or words that YAML reads as null or booleans in another spelling, numbers with
- * leading zeros. tests/unit/yaml-simple.test.ts holds it to js-yaml on generated blocks and on every
+ * (undefined) and the caller asks js-yaml. Mappings and lists may nest by indentation (index.md's
+ * `sources:`, a layout's `figures:`); values may be simple literal and folded blocks (`notes: >-`).
+ * Anything it is not sure of is declined: plain or quoted values continued on the next line, lists in
+ * lists, comments after values, escapes, tabs, anchors, tags, keys or words that YAML reads as null or
+ * booleans in another spelling, numbers with leading zeros. tests/unit/yaml-simple.test.ts holds it to js-yaml on generated blocks and on every
  * real file.
  */
 
@@ -17,6 +17,7 @@
 const PRINTABLE = /^[\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
 /** Indentation, `key:`, then the value after at least one space, or nothing. */
 const ENTRY = /^( *)([A-Za-z][\w-]*):(?: +(.*))?$/;
+const LEADING_SPACES = /^ +/;
 /** Blank lines and comment lines, which YAML skips at any indentation between entries. */
 const SKIPPED = /^ *(?:#.*)?$/;
 /** Keys that YAML reads as null or a boolean, which js-yaml then spells differently. */
@@ -41,79 +42,120 @@ const DECLINE = Symbol('decline');
 /** The block's mapping, or undefined when js-yaml must read it. `yaml` is the text between the fences. */
 export function readSimpleYaml(yaml: string): Record<string, unknown> | undefined {
   if (!PRINTABLE.test(yaml)) return undefined;
-  const root: Record<string, unknown> = {};
-  // The mappings that enclose the current line, outermost first, with their indentation.
-  const levels: { indent: number; map: Record<string, unknown> }[] = [{ indent: 0, map: root }];
-  // A key with nothing after its colon: a nested mapping follows if the next entry is indented further.
-  let open: { map: Record<string, unknown>; key: string; indent: number } | undefined;
-  const lines = yaml.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (SKIPPED.test(line)) continue;
-    const entry = ENTRY.exec(line);
-    if (!entry) return undefined;
-    const indent = entry[1]!.length;
-    if (open && indent > open.indent) {
-      const child: Record<string, unknown> = {};
-      open.map[open.key] = child;
-      levels.push({ indent, map: child });
-    }
-    open = undefined;
-    while (levels[levels.length - 1]!.indent > indent) levels.pop();
-    const level = levels[levels.length - 1]!;
-    // Deeper than its mapping without an open key (a continued value), or between two levels: js-yaml's to judge.
-    if (level.indent !== indent) return undefined;
-    const key = entry[2]!;
-    if (SPECIAL_WORD.test(key) || Object.hasOwn(level.map, key)) return undefined;
-    const text = entry[3];
-    if (text === undefined || text === '') {
-      level.map[key] = null;
-      open = { map: level.map, key, indent };
-      continue;
-    }
-    if (BLOCK_HEADER.test(text)) {
-      const block = blockScalar(text, lines, i + 1, indent);
-      if (!block) return undefined;
-      level.map[key] = block.value;
-      i = block.end - 1;
-      continue;
-    }
-    const value = scalar(text, false);
-    if (value === DECLINE) return undefined;
-    level.map[key] = value;
+  const reader: Reader = { lines: yaml.split('\n'), at: 0 };
+  try {
+    const root = mapping(reader, 0);
+    // Whatever stopped the top-level mapping early (a line indented less than nothing can be) is js-yaml's.
+    return nextLine(reader) === undefined && Object.keys(root).length ? root : undefined;
+  } catch (cause) {
+    if (cause === DECLINE) return undefined;
+    throw cause;
   }
-  return Object.keys(root).length ? root : undefined;
+}
+
+interface Reader {
+  lines: string[];
+  /** Index of the next line to read. */
+  at: number;
+}
+
+/** The next line with content (blank and comment lines skipped), and its indentation; the reader stays on it. */
+function nextLine(r: Reader): { text: string; indent: number } | undefined {
+  while (r.at < r.lines.length && SKIPPED.test(r.lines[r.at]!)) r.at++;
+  const text = r.lines[r.at];
+  return text === undefined ? undefined : { text, indent: INDENT.exec(text)![0].length };
+}
+
+/** `- ` items, or `-` alone, start a block list item. */
+function isItem(text: string, indent: number): boolean {
+  return text[indent] === '-' && (text[indent + 1] === ' ' || text.length === indent + 1);
+}
+
+/** A block mapping whose keys stand at `indent`. Stops at a line indented less, or at a list item at `indent` (its parent's). */
+function mapping(r: Reader, indent: number): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  for (let line = nextLine(r); line && line.indent >= indent; line = nextLine(r)) {
+    if (line.indent === indent && isItem(line.text, indent)) break;
+    const entry = ENTRY.exec(line.text);
+    // Deeper than its mapping (a continued value), or not a `key:` line: js-yaml's to judge.
+    if (!entry || line.indent !== indent) throw DECLINE;
+    const key = entry[2]!;
+    if (SPECIAL_WORD.test(key) || Object.hasOwn(map, key)) throw DECLINE;
+    r.at++;
+    map[key] = value(r, entry[3], indent);
+  }
+  return map;
+}
+
+/** The value after `key:` on a line indented by `indent`: on the same line, or below it. */
+function value(r: Reader, text: string | undefined, indent: number): unknown {
+  if (text === undefined || text === '') {
+    const next = nextLine(r);
+    if (!next || next.indent < indent) return null;
+    // A list may stand at its key's own indentation; a nested mapping must be deeper.
+    if (isItem(next.text, next.indent)) return sequence(r, next.indent);
+    return next.indent > indent ? mapping(r, next.indent) : null;
+  }
+  if (BLOCK_HEADER.test(text)) return blockScalar(r, text, indent);
+  const result = scalar(text, false);
+  if (result === DECLINE) throw DECLINE;
+  return result;
+}
+
+/** A block list whose `-` stand at `indent`; an item is a scalar or a mapping that starts on the item's line. */
+function sequence(r: Reader, indent: number): unknown[] {
+  const items: unknown[] = [];
+  for (let line = nextLine(r); line && line.indent === indent && isItem(line.text, indent); line = nextLine(r)) {
+    const rest = line.text.slice(indent + 1).replace(LEADING_SPACES, '');
+    // Nothing after the dash (the item on the lines below), or a list in a list: js-yaml's to judge.
+    if (!rest || isItem(rest, 0) || BLOCK_HEADER.test(rest)) throw DECLINE;
+    if (ENTRY.test(rest)) {
+      // `- key: value` opens a mapping whose keys stand where this first one does.
+      const column = line.text.length - rest.length;
+      r.lines[r.at] = ' '.repeat(column) + rest;
+      items.push(mapping(r, column));
+    } else {
+      const result = scalar(rest, false);
+      if (result === DECLINE) throw DECLINE;
+      items.push(result);
+      r.at++;
+    }
+  }
+  const after = nextLine(r);
+  // A line deeper than the items but not part of one (a continued value) is js-yaml's.
+  if (after && after.indent > indent) throw DECLINE;
+  return items;
 }
 
 /**
  * A literal (`|`, `|-`) or folded (`>`, `>-`) block of lines indented alike, deeper than its key, with
  * no blank line inside and no trailing space: its lines joined by line breaks or spaces, with one final
- * line break unless stripped (`-`). Undefined for anything else. `end` is the index of the line after it.
+ * line break unless stripped (`-`). Anything else is declined.
  */
-function blockScalar(header: string, lines: string[], start: number, parentIndent: number): { value: string; end: number } | undefined {
-  const first = lines[start];
+function blockScalar(r: Reader, header: string, parentIndent: number): string {
+  const { lines } = r;
+  const first = lines[r.at];
   const indent = first === undefined ? 0 : INDENT.exec(first)![0].length;
-  if (indent <= parentIndent || first!.length === indent) return undefined;
+  if (indent <= parentIndent || first!.length === indent) throw DECLINE;
   const content: string[] = [];
-  let end = start;
-  for (; end < lines.length; end++) {
-    const line = lines[end]!;
+  for (; r.at < lines.length; r.at++) {
+    const line = lines[r.at]!;
     const own = INDENT.exec(line)![0].length;
     // A blank line ends the block or sits inside it (declined below); spaces beyond the indentation are content.
     if (own === line.length) {
-      if (own > indent) return undefined;
+      if (own > indent) throw DECLINE;
       break;
     }
     if (own < indent) break;
-    if (own > indent || line[line.length - 1] === ' ') return undefined;
+    if (own > indent || line[line.length - 1] === ' ') throw DECLINE;
     content.push(line.slice(indent));
   }
   // Blank lines may only end the block: what follows them must be back at the key's level or above.
-  let next = end;
-  while (next < lines.length && SPACES.test(lines[next]!)) if (lines[next++]!.length > indent) return undefined;
-  if (next < lines.length && INDENT.exec(lines[next]!)![0].length >= indent) return undefined;
+  let next = r.at;
+  while (next < lines.length && SPACES.test(lines[next]!)) if (lines[next++]!.length > indent) throw DECLINE;
+  if (next < lines.length && INDENT.exec(lines[next]!)![0].length >= indent) throw DECLINE;
   const joined = content.join(header[0] === '|' ? '\n' : ' ');
-  return { value: header[1] === '-' ? joined : `${joined}\n`, end };
+  return header[1] === '-' ? joined : `${joined}\n`;
 }
 
 function scalar(text: string, inFlow: boolean): unknown {

@@ -130,10 +130,10 @@ describe('briefing build', () => {
   });
 
   it('loads js-yaml as soon as a front matter needs it', () => {
-    const dir = join(work.dir, 'block-list');
+    const dir = join(work.dir, 'escaped-quotes');
     cpSync(plain, dir, { recursive: true });
     const first = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'index.md').sort()[0]!;
-    writeFileSync(join(dir, first), readFileSync(join(dir, first), 'utf8').replace('---\n', '---\ncolumns:\n  - One\n  - Two\n'));
+    writeFileSync(join(dir, first), readFileSync(join(dir, first), 'utf8').replace('---\n', '---\nclass: "escaped \\"quotes\\""\n'));
     expect(modulesLoaded(dir, join(work.dir, 'modules-yaml'))).toContain('js-yaml');
   });
 

@@ -57,26 +57,45 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', '  ', '# a comment', '  # indented comment', '  more text', '- item', '  - item', '...', '---', '%YAML 1.2', 'key', '  nested: 1', '\tkey: v') },
 );
 
-/** Nested mappings written out with a chosen indentation step, now and then with comments and blank lines between entries. */
+/** Nested mappings and lists written out with a chosen indentation step, now and then with comments and blank lines between entries. */
 type Block = { header: string; lines: string[] };
-type Entries = [string, string | Block | Entries][];
+type List = { items: (string | Entries)[]; indentless: boolean };
+type Entries = [string, string | Block | List | Entries][];
 const value = fc.oneof({ weight: 4, arbitrary: common }, { weight: 1, arbitrary: tricky });
 const block = fc.record({
   header: fc.constantFrom('>-', '>-', '|', '>', '|-', '>+', '|2', '>- # c'),
   lines: fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom('Plain text line.', 'with: colon and # hash', '"quoted" and \'single\'', '- dash', 'émile') },
     { weight: 1, arbitrary: fc.constantFrom('', '  more indented', 'trailing ', '   ') }), { minLength: 0, maxLength: 4 }),
 });
-const entries = (depth: number): fc.Arbitrary<Entries> =>
-  fc.array(fc.tuple(keys, fc.oneof({ weight: 6, arbitrary: value }, { weight: 2, arbitrary: block }, ...(depth ? [{ weight: 2, arbitrary: entries(depth - 1) }] : []))), { minLength: 1, maxLength: 4 }) as fc.Arbitrary<Entries>;
+const entries = (depth: number): fc.Arbitrary<Entries> => {
+  const deeper = depth ? [{ weight: 2, arbitrary: entries(depth - 1) }] : [];
+  const list = fc.record({
+    items: fc.array(fc.oneof({ weight: 3, arbitrary: value }, ...deeper), { minLength: 1, maxLength: 3 }),
+    indentless: fc.boolean(),
+  });
+  return fc.array(fc.tuple(keys, fc.oneof({ weight: 6, arbitrary: value }, { weight: 2, arbitrary: block }, { weight: 2, arbitrary: list }, ...deeper)), { minLength: 1, maxLength: 4 }) as fc.Arbitrary<Entries>;
+};
 const between = fc.constantFrom('', '', '', '', '\n', '\n# comment', '\n  # indented comment', '\n   ');
-const nested = fc.tuple(entries(2), fc.constantFrom(2, 2, 4, 1, 3), between).map(([tree, step, gap]) => {
+const nested = fc.tuple(entries(2), fc.constantFrom(2, 2, 4, 1, 3), between, fc.constantFrom(' ', ' ', '  ')).map(([tree, step, gap, afterDash]) => {
   const out: string[] = [];
   const write = (list: Entries, pad: string) => {
     const inner = pad + ' '.repeat(step);
     for (const [key, v] of list) {
       if (typeof v === 'string') out.push(`${pad}${key}: ${v}${gap}`);
-      else if (!Array.isArray(v)) out.push(`${pad}${key}: ${v.header}`, ...v.lines.map((l) => (l ? inner + l : l)));
-      else {
+      else if ('header' in v) out.push(`${pad}${key}: ${v.header}`, ...v.lines.map((l) => (l ? inner + l : l)));
+      else if ('items' in v) {
+        out.push(`${pad}${key}:${gap}`);
+        const dash = v.indentless ? pad : inner;
+        for (const item of v.items) {
+          if (typeof item === 'string') out.push(`${dash}-${afterDash}${item}`);
+          else {
+            // `- key: value`, the mapping's further keys under the first.
+            const mark = out.length;
+            write(item, dash + ' '.repeat(1 + afterDash.length));
+            out[mark] = `${dash}-${afterDash}${out[mark]!.slice(dash.length + 1 + afterDash.length)}`;
+          }
+        }
+      } else {
         out.push(`${pad}${key}:${gap}`);
         write(v, inner);
       }
@@ -103,7 +122,7 @@ describe('the simple-YAML fast path', () => {
     expect(declined).toBeGreaterThan(1200);
   });
 
-  it('answers for typical section front matter, with typed values', () => {
+  it('answers for typical front matter, with typed values, nested mappings and lists', () => {
     const text = '\ntitle: "Section 4: Support"\norder: 40\nsources: [S5, S29]\nnotes: Support the eastern flank.\nupdated: 2022-04-07\ndraft: false\nweight: -1.5\nempty:\n# comment\n';
     expect(readSimpleYaml(text)).toEqual({
       title: 'Section 4: Support', order: 40, sources: ['S5', 'S29'], notes: 'Support the eastern flank.',
@@ -116,10 +135,13 @@ describe('the simple-YAML fast path', () => {
       sources: { S1: { title: 'Report', url: 'https://example.org/a' }, S2: { title: 'Other' } },
     });
     expect(expectAgrees(deck)).toBe(true);
+    const layout = '\nfigures:\n  - value: "40,000"\n    label: troops\n  - value: "8"\n    label: battlegroups\ncolumns:\n- One\n- Two\n';
+    expect(readSimpleYaml(layout)).toEqual({ figures: [{ value: '40,000', label: 'troops' }, { value: '8', label: 'battlegroups' }], columns: ['One', 'Two'] });
+    expect(expectAgrees(layout)).toBe(true);
   });
 
   it('declines what it is not sure of, and what js-yaml rejects', () => {
-    for (const text of ['\ntitle: A\ntitle: B', '\nnotes: >-\n  a\n\n  b', '\nnotes: >-\n  a\n    b', '\nlist:\n- a', '\ntitle: Section 4: colon', '\nlist:\n  - a', '\nnote: a # comment', '\nNull: x', '\nn: 007', '\ns: "a\\"b"', '\nt: [a, , b]', '\n# only a comment', '\n']) {
+    for (const text of ['\ntitle: A\ntitle: B', '\nnotes: >-\n  a\n\n  b', '\nnotes: >-\n  a\n    b', '\nlist:\n  - - a', '\nlist:\n  -\n    a', '\ntitle: Section 4: colon', '\nnote: a # comment', '\nNull: x', '\nn: 007', '\ns: "a\\"b"', '\nt: [a, , b]', '\n# only a comment', '\n']) {
       expect(readSimpleYaml(text), text).toBeUndefined();
     }
   });
