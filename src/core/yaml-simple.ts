@@ -187,13 +187,21 @@ function list(text: string): unknown[] | typeof DECLINE {
   const inner = text.slice(1, -1);
   if (SPACES.test(inner)) return [];
   const items: unknown[] = [];
-  for (const part of inner.split(',')) {
+  // Item by item: a quoted item runs to its closing quote (commas inside it included), any other to the next comma.
+  for (let at = 0; ; ) {
+    while (inner[at] === ' ') at++;
+    const quote = inner[at] === '"' || inner[at] === "'" ? inner[at]! : '';
+    const close = quote ? inner.indexOf(quote, at + 1) : at;
+    if (close === -1) return DECLINE;
+    const comma = inner.indexOf(',', close);
+    const end = comma === -1 ? inner.length : comma;
     // Only spaces surround an item for YAML (String#trim would also take no-break spaces).
-    const item = part.replace(OUTER_SPACES, '');
-    // An empty item (`[a, , b]`, `[a,]`) is js-yaml's to judge; so is a quoted item a comma split.
+    const item = inner.slice(at, end).replace(OUTER_SPACES, '');
+    // An empty item (`[a, , b]`, `[a,]`) is js-yaml's to judge.
     const value = item ? scalar(item, true) : DECLINE;
     if (value === DECLINE) return DECLINE;
     items.push(value);
+    if (comma === -1) return items;
+    at = comma + 1;
   }
-  return items;
 }
