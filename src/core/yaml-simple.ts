@@ -45,7 +45,7 @@ export function readSimpleYaml(yaml: string): Record<string, unknown> | undefine
   const reader: Reader = { lines: yaml.split('\n'), at: 0 };
   try {
     const root = mapping(reader, 0);
-    // Whatever stopped the top-level mapping early (a line indented less than nothing can be) is js-yaml's.
+    // A top-level mapping stops early only at a list item at the margin: a document js-yaml must judge.
     return nextLine(reader) === undefined && Object.keys(root).length ? root : undefined;
   } catch (cause) {
     if (cause === DECLINE) return undefined;
