@@ -4,7 +4,7 @@ import { compose } from './core/compose.js';
 import { collectAssetsCached, compileCached, createCache, reusable, sectionKey, type BuildCache } from './build-cache.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from './core/diagnostics.js';
 import { parseDeck, parseSection, sortSections } from './core/parse.js';
-import { renderMarkdown } from './core/render.js';
+import { prepareRendering, renderMarkdown } from './core/render.js';
 import { renderSection, type MapRenderer } from './core/section.js';
 import { compileTemplates } from './core/templates.js';
 import { splitSlides } from './core/slides.js';
@@ -151,6 +151,10 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   // Geographic data is loaded only for decks that draw a map.
   const needsMap = entries.some(({ entry }) => entry.parsed.value?.front.map && !entry.rendered);
   const renderMap = needsMap ? await loadMapRenderer() : undefined;
+  // A deck of any size has marked's regular expressions compiled up front (core/marked-primer.ts).
+  let toRender = 0;
+  for (const { entry } of entries) if (!entry.rendered) toRender += entry.parsed.value?.body.length ?? 0;
+  prepareRendering(toRender);
   const sections: RenderedSection[] = [];
   const used = new Set<string>();
   for (const { key, file, entry } of entries) {

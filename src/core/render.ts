@@ -10,6 +10,7 @@ import type { AssetRef } from './assets.js';
 import { auditHtml, htmlDepth, htmlDepthEstimate, tooDeepHtml } from './html-audit.js';
 import { nestingProblem, tooComplex } from './limits.js';
 import { renderPlain, renderPlainInline } from './render-plain.js';
+import { primeMarked } from './marked-primer.js';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -52,6 +53,11 @@ export interface RenderedHtml {
 }
 
 const ELEMENT_COMMENT = /^\s*\.element:\s*([\s\S]*?)\s*$/;
+
+/** Ready marked for `markdownLength` characters of Markdown about to be rendered (see marked-primer.ts). */
+export function prepareRendering(markdownLength: number): void {
+  primeMarked(marked, markdownLength);
+}
 
 /** Render a block of Markdown. `line` is the file line the Markdown starts on. */
 export function renderMarkdown(markdown: string, ctx: RenderContext, line: number): RenderedHtml {
