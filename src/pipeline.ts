@@ -151,7 +151,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   // Geographic data is loaded only for decks that draw a map.
   const needsMap = entries.some(({ entry }) => entry.parsed.value?.front.map && !entry.rendered);
   const renderMap = needsMap ? await loadMapRenderer() : undefined;
-  // A deck of any size has marked's regular expressions compiled up front (core/marked-primer.ts).
+  // With enough Markdown to render, marked's regular expressions are compiled up front (core/marked-primer.ts).
   let toRender = 0;
   for (const { entry } of entries) if (!entry.rendered) toRender += entry.parsed.value?.body.length ?? 0;
   prepareRendering(toRender);

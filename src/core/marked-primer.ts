@@ -5,7 +5,7 @@
  * code — except when the string it searches is long (1,000 characters or more), which has it compiled on
  * the spot. marked lexes a deck one slide at a time, and slides are mostly shorter than that, so its large
  * rules (paragraph, setext heading, table, HTML block, inline text) crawl through the first slides in the
- * interpreter: about 15–20 ms of a 30-section build, whatever the deck. Lexing one long document that
+ * interpreter: about 15–20 ms of a 30-section build, and as much of larger ones. Lexing one long document that
  * uses every rule first gets them all compiled at once. Measured on whole CLI builds: 6–9 % faster from
  * three sections up (8 KB of Markdown), but ~10 ms slower for a one-slide deck, whose few short lines cost
  * less to interpret than the primer costs to compile: hence PRIME_MIN_MARKDOWN. The tokens are dropped:
