@@ -3,11 +3,12 @@
  * calling gray-matter's `matter()` (see src/core/frontmatter.ts). These tests hold the split to
  * gray-matter's own answer, on the edge cases of its delimiter rules and on every real file we have.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, parseFrontMatter, splitFrontMatter } from '../../src/core/frontmatter.js';
+import { markdownFiles } from '../helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -22,15 +23,6 @@ function expectSame(text: string, label = text): void {
   }
   if (expected === 'throws') expect(() => splitFrontMatter(text), label).toThrow();
   else expect(splitFrontMatter(text), label).toEqual(expected);
-}
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) markdownFiles(abs, out);
-    else if (name.endsWith('.md')) out.push(abs);
-  }
-  return out;
 }
 
 describe('the front-matter split', () => {
@@ -56,7 +48,7 @@ describe('the front-matter split', () => {
 
   it('agrees with gray-matter on every Markdown file of the briefings and fixtures', () => {
     let checked = 0;
-    for (const file of [...markdownFiles(join(ROOT, 'briefings')), ...markdownFiles(join(ROOT, 'tests', 'fixtures'))]) {
+    for (const file of markdownFiles(join(ROOT, 'briefings'), join(ROOT, 'tests', 'fixtures'))) {
       const text = normalizeText(readFileSync(file, 'utf8'));
       if (!/^---[ \t]*\n/.test(text)) continue;
       expectSame(text, file);

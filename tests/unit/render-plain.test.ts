@@ -3,7 +3,7 @@
  * raw HTML. These tests prove it safe: wherever it answers, its result is byte-for-byte the full
  * path's (marked -> htmlparser2 -> sanitize-html); everywhere else it declines.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked, Renderer } from 'marked';
 import fc from 'fast-check';
@@ -16,6 +16,7 @@ import { parseFrontMatter } from '../../src/core/frontmatter.js';
 import { splitSlides } from '../../src/core/slides.js';
 import { generateBriefing } from '../../bench/generate.js';
 import { tempDir } from '../helpers/cli.js';
+import { markdownFiles } from '../helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -23,19 +24,8 @@ const ctx: RenderContext = { file: 'b/a.md', dir: 'parts', allowScripts: false }
 
 /** Every Markdown file of the fixtures, the shipped briefings and a synthetic benchmark briefing. */
 function corpus(): { file: string; text: string }[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else if (name.endsWith('.md')) files.push(abs);
-    }
-  };
-  walk(join(ROOT, 'tests', 'fixtures'));
-  walk(join(ROOT, 'briefings'));
   const temp = tempDir('briefing-plain-');
-  walk(generateBriefing(temp.dir, 40));
-  walk(generateBriefing(temp.dir, 12, { rawHtml: true }));
+  const files = markdownFiles(join(ROOT, 'tests', 'fixtures'), join(ROOT, 'briefings'), generateBriefing(temp.dir, 40), generateBriefing(temp.dir, 12, { rawHtml: true }));
   const out = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   temp.cleanup();
   return out;

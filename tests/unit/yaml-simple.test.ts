@@ -4,7 +4,7 @@
  * order, same values and types, -0 and Dates included); wherever js-yaml throws, it declines.
  */
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { readSimpleYaml } from '../../src/core/yaml-simple.js';
 import { normalizeText, parseFrontMatter } from '../../src/core/frontmatter.js';
 import { generateBriefing } from '../../bench/generate.js';
 import { tempDir } from '../helpers/cli.js';
+import { markdownFiles } from '../helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const engine = (createRequire(import.meta.url)('gray-matter/lib/engines.js') as { yaml: { parse(text: string): unknown } }).yaml;
@@ -147,18 +148,8 @@ describe('the simple-YAML fast path', () => {
   });
 
   it('agrees with js-yaml on every front matter of the briefings, fixtures and a synthetic briefing', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const abs = join(dir, name);
-        if (statSync(abs).isDirectory()) walk(abs);
-        else if (name.endsWith('.md')) files.push(abs);
-      }
-    };
-    walk(join(ROOT, 'briefings'));
-    walk(join(ROOT, 'tests', 'fixtures'));
     const temp = tempDir('briefing-yaml-');
-    walk(generateBriefing(temp.dir, 40));
+    const files = markdownFiles(join(ROOT, 'briefings'), join(ROOT, 'tests', 'fixtures'), generateBriefing(temp.dir, 40));
     let answered = 0;
     for (const file of files) {
       const text = normalizeText(readFileSync(file, 'utf8'));
