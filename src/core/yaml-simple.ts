@@ -1,16 +1,16 @@
 /**
  * A fast path for the front matter most files have: `key: value` lines whose values are quoted
  * strings, plain words, whole numbers, decimals, calendar days, true/false or a one-line list of such
- * items (`sources: [S1, S2]`). js-yaml reads a thousand such blocks in ~40 ms on a cold
- * start, most of it warming up its character-by-character reader; this reads them in a few.
+ * items (`sources: [S1, S2]`). js-yaml reads a thousand such blocks in ~40 ms on a cold start, most of
+ * it warming up its character-by-character reader; this reads them in a few.
  *
  * It gives exactly what gray-matter's YAML engine (js-yaml's safe loader) gives, or declines
  * (undefined) and the caller asks js-yaml. Mappings and lists may nest by indentation (index.md's
  * `sources:`, a layout's `figures:`); values may be simple literal and folded blocks (`notes: >-`).
  * Anything it is not sure of is declined: plain or quoted values continued on the next line, lists in
  * lists, comments after values, escapes, tabs, anchors, tags, keys or words that YAML reads as null or
- * booleans in another spelling, numbers with leading zeros. tests/unit/yaml-simple.test.ts holds it to js-yaml on generated blocks and on every
- * real file.
+ * booleans in another spelling, numbers with leading zeros. tests/unit/yaml-simple.test.ts holds it
+ * to js-yaml on generated blocks and on every real file.
  */
 
 /** Characters js-yaml accepts anywhere, less tabs, line feeds' cousins and astral characters. */
@@ -37,6 +37,7 @@ const INDENT = /^ */;
 /** Literal or folded, clipped or stripped; no indentation indicator, no comment. */
 const BLOCK_HEADER = /^[|>]-?$/;
 const OUTER_SPACES = /^ +| +$/g;
+/** Thrown wherever js-yaml must judge; caught only by readSimpleYaml. */
 const DECLINE = Symbol('decline');
 
 /** The block's mapping, or undefined when js-yaml must read it. `yaml` is the text between the fences. */
@@ -96,10 +97,7 @@ function value(r: Reader, text: string | undefined, indent: number): unknown {
     if (isItem(next.text, next.indent)) return sequence(r, next.indent);
     return next.indent > indent ? mapping(r, next.indent) : null;
   }
-  if (BLOCK_HEADER.test(text)) return blockScalar(r, text, indent);
-  const result = scalar(text, false);
-  if (result === DECLINE) throw DECLINE;
-  return result;
+  return BLOCK_HEADER.test(text) ? blockScalar(r, text, indent) : scalar(text, false);
 }
 
 /** A block list whose `-` stand at `indent`; an item is a scalar or a mapping that starts on the item's line. */
@@ -115,9 +113,7 @@ function sequence(r: Reader, indent: number): unknown[] {
       r.lines[r.at] = ' '.repeat(column) + rest;
       items.push(mapping(r, column));
     } else {
-      const result = scalar(rest, false);
-      if (result === DECLINE) throw DECLINE;
-      items.push(result);
+      items.push(scalar(rest, false));
       r.at++;
     }
   }
@@ -158,32 +154,31 @@ function blockScalar(r: Reader, header: string, parentIndent: number): string {
   return header[1] === '-' ? joined : `${joined}\n`;
 }
 
+/** A value written on one line: a quoted string, a number, a day, true/false, a one-line list or a plain phrase. */
 function scalar(text: string, inFlow: boolean): unknown {
   const last = text[text.length - 1];
-  if (last === ' ') return DECLINE;
+  if (last === ' ') throw DECLINE;
   const first = text[0];
-  if (first === '"') {
-    const m = DOUBLE_QUOTED.exec(text);
-    return m ? m[1] : DECLINE;
+  const quoted = first === '"' ? DOUBLE_QUOTED.exec(text) : first === "'" ? SINGLE_QUOTED.exec(text) : undefined;
+  if (quoted !== undefined) {
+    if (!quoted) throw DECLINE;
+    return quoted[1];
   }
-  if (first === "'") {
-    const m = SINGLE_QUOTED.exec(text);
-    return m ? m[1] : DECLINE;
-  }
-  if (first === '[') return inFlow ? DECLINE : list(text);
+  if (first === '[' && !inFlow) return list(text);
   if (INTEGER.test(text) || DECIMAL.test(text)) return Number(text);
   const day = DAY.exec(text);
   if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
   if (text === 'true') return true;
   if (text === 'false') return false;
-  if (SPECIAL_WORD.test(text) || last === ':') return DECLINE;
-  // `: ` and ` #` end a plain scalar (a nested key, a comment).
-  if (!LETTER.test(text) || text.includes(': ') || text.includes(' #') || (inFlow && FLOW_INDICATOR.test(text))) return DECLINE;
+  // A phrase starts with a letter; `: ` and ` #` would end it (a nested key, a comment), and so would a flow indicator in a list.
+  if (SPECIAL_WORD.test(text) || last === ':' || !LETTER.test(text) || text.includes(': ') || text.includes(' #') || (inFlow && FLOW_INDICATOR.test(text))) {
+    throw DECLINE;
+  }
   return text;
 }
 
-function list(text: string): unknown[] | typeof DECLINE {
-  if (text[text.length - 1] !== ']') return DECLINE;
+function list(text: string): unknown[] {
+  if (text[text.length - 1] !== ']') throw DECLINE;
   const inner = text.slice(1, -1);
   if (SPACES.test(inner)) return [];
   const items: unknown[] = [];
@@ -192,15 +187,13 @@ function list(text: string): unknown[] | typeof DECLINE {
     while (inner[at] === ' ') at++;
     const quote = inner[at] === '"' || inner[at] === "'" ? inner[at]! : '';
     const close = quote ? inner.indexOf(quote, at + 1) : at;
-    if (close === -1) return DECLINE;
+    if (close === -1) throw DECLINE;
     const comma = inner.indexOf(',', close);
-    const end = comma === -1 ? inner.length : comma;
     // Only spaces surround an item for YAML (String#trim would also take no-break spaces).
-    const item = inner.slice(at, end).replace(OUTER_SPACES, '');
+    const item = inner.slice(at, comma === -1 ? inner.length : comma).replace(OUTER_SPACES, '');
     // An empty item (`[a, , b]`, `[a,]`) is js-yaml's to judge.
-    const value = item ? scalar(item, true) : DECLINE;
-    if (value === DECLINE) return DECLINE;
-    items.push(value);
+    if (!item) throw DECLINE;
+    items.push(scalar(item, true));
     if (comma === -1) return items;
     at = comma + 1;
   }
