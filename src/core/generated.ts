@@ -50,15 +50,17 @@ export function citedSources(sections: readonly Section[], sources: Record<strin
 
 /** "[2] The Washington Post, 24 Feb 2022" */
 function shortCitation(number: number, entry: SourceEntry): string {
-  const who = entry.publisher ?? entry.author ?? entry.title;
+  const who = entry.publisher ?? entry.author ?? entry.title ?? entry.description;
   return `[${number}] ${who}${entry.date ? `, ${formatDate(entry.date, 'short')}` : ''}`;
 }
 
-/** Author, “Title”, Publisher, 24 February 2022. URL — as escaped HTML with the URL linked. */
+/** Author, “Title” (or our description, unquoted), Publisher, 24 February 2022. URL — as escaped HTML with the URL linked. */
 export function fullCitation(entry: SourceEntry): string {
   const parts: string[] = [];
   if (entry.author) parts.push(escapeHtml(entry.author));
-  parts.push(`“${escapeHtml(entry.title)}”`);
+  // Quotation marks say "these are the page's words"; a description of ours goes without them.
+  if (entry.title !== undefined) parts.push(`“${escapeHtml(entry.title)}”`);
+  else if (entry.description !== undefined) parts.push(escapeHtml(entry.description));
   if (entry.publisher) parts.push(`<em>${escapeHtml(entry.publisher)}</em>`);
   if (entry.date) parts.push(escapeHtml(formatDate(entry.date)));
   let html = `${parts.join(', ')}.`;

@@ -10,15 +10,18 @@ const text = v.union([v.string(), v.number()], 'Expected text');
 const asText = v.pipe(text, v.transform(String));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'Expected an id made of letters, digits, "-" and "_", starting with a letter'));
 
-const sourceEntry = v.object({
-  title: asText,
+const sourceEntry = v.pipe(v.object({
+  /** The title exactly as on the page; shown in quotation marks. */
+  title: v.optional(asText),
+  /** Our own description, for a page whose exact title was not recorded; shown without quotation marks. */
+  description: v.optional(asText),
   publisher: v.optional(asText),
   author: v.optional(asText),
   date: v.optional(day),
   // Only web links: a `javascript:` URL would run when the audience clicks the source.
   url: v.optional(v.pipe(v.string(), v.url('Expected a full URL such as https://example.org/page'), v.regex(/^https?:\/\//i, 'Expected an http(s) URL such as https://example.org/page'))),
   note: v.optional(asText),
-});
+}), v.check((s) => s.title !== undefined || s.description !== undefined, 'A source needs a `title` (as on the page) or a `description` (in your own words)'));
 
 /** The keys `index.md` may set, each with its schema (also the list `unknown-key` compares against). */
 export const deckFields = {
