@@ -29,6 +29,36 @@ const NOTES_OPTIONAL = new Set(['agenda', 'sources', 'section']);
 /** Layouts that state no facts of their own, hence carry no citation line. */
 const UNCITED = new Set(['title', 'agenda', 'sources', 'section']);
 
+/**
+ * Sites that repost, aggregate or summarise other outlets' work, and encyclopedias: never a source on a
+ * slide (PRIMARY-SOURCES.md, "Drop from slides"). A source must be the original publisher.
+ */
+const NOT_A_SOURCE = [
+  'wikipedia.org', 'wikisource.org', 'freepressjournal.in', 'dailypakistan.com.pk', 'news.am', 'polspy.org', 'byteseu.com',
+  'already-happened.com', 'list-nation.com', 'magazineofficial.com', 'move2turkey.com', 'uaposition.com', 'delhinews7.com',
+  'lexannmedia.com', 'zw.lt', 'voi.id', 'globenewsbulletin.com', 'centralrecorder.com', 'albawaba.me', 'asianetnews.com',
+  'eurasiantimes.com', 'americanmilitarynews.com', 'datapacrat.com', 'aus-city.com', 'salesground.org', 'lemkininstitute.com',
+  'urdupoint.com', 'windowstorussia.com', 'listeningto.org', 'asdnews.com', 'mediaite.com', 'tag24.it',
+];
+/** Seed articles that are garbled or spun (FACTS.md, section 1): never cited, since a reference supports every fact they hold. */
+const FORBIDDEN_SEEDS = ['S1', 'S4', 'S5'];
+
+interface SourceEntry {
+  title?: string;
+  description?: string;
+  publisher?: string;
+  date?: string | Date;
+  url?: string;
+  note?: string;
+}
+
+/** The deck's front matter: its as-of date and the sources it defines. */
+function deckFrontMatter(): { asOf: string; sources: Record<string, SourceEntry> } {
+  const data = matter(readFileSync(join(ROOT, BRIEFING, 'index.md'), 'utf8')).data as { asOf: string | Date; sources: Record<string, SourceEntry> };
+  const day = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+  return { asOf: day(data.asOf), sources: Object.fromEntries(Object.entries(data.sources).map(([id, e]) => [id, { ...e, date: e.date === undefined ? undefined : day(e.date) }])) };
+}
+
 interface SectionFile {
   file: string;
   id: string;
@@ -36,6 +66,8 @@ interface SectionFile {
   order: number;
   layout: string;
   sources: string[];
+  /** False for dividers kept out of the agenda: the closing slide and the appendix. */
+  agenda: boolean;
 }
 
 /** The briefing's section files, read straight from the folder, in deck order. */
@@ -52,6 +84,7 @@ function sectionFiles(): SectionFile[] {
         order: Number(data.order),
         layout: String(data.layout ?? 'content'),
         sources: (data.sources as string[] | undefined) ?? [],
+        agenda: data.agenda !== false,
       };
     })
     .sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
@@ -90,15 +123,15 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
     const inOrder = [...new Set(slides.slice(1).map((s) => s.section))];
     expect(inOrder).toEqual(sections.map((s) => s.id));
     for (const section of sections) expect(slides.find((s) => s.section === section.id)!.id).toBe(section.id);
-    // The three subjects of the briefing each have a divider, and the agenda lists every divider.
-    const dividers = sections.filter((s) => s.layout === 'section').map((s) => s.title);
+    // The three subjects of the briefing each have a divider, and the agenda lists every divider of the talk.
+    const dividers = sections.filter((s) => s.layout === 'section' && s.agenda).map((s) => s.title);
     expect(dividers).toEqual(expect.arrayContaining(['The crisis', 'NATO’s response', 'Article 4 and Article 5']));
     for (const title of dividers) expect(byId('agenda').body).toContain(title);
   });
 
   it('links every agenda entry to a slide of the deck', async () => {
     const hrefs = await page.$$eval('#agenda ol.agenda a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs.length).toBe(sections.filter((s) => s.layout === 'section').length);
+    expect(hrefs.length).toBe(sections.filter((s) => s.layout === 'section' && s.agenda).length);
     for (const href of hrefs) expect(slides.map((s) => `#/${s.id}`)).toContain(href);
   });
 
@@ -131,11 +164,48 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
   });
 
   it('names the eight Allies that requested Article 4 consultations on 24 February 2022', () => {
+    // One slide, a map: the eight named in the legend's caption and highlighted on the map (the alt text says which).
     const slide = byId('eight-allies');
+    expect(slide.layout).toBe('map');
     expect(slide.title).toContain('24 Feb 2022');
     for (const ally of EIGHT_ALLIES) expect(slide.body).toMatch(ally);
-    const map = byId('map');
-    expect(map.body).toContain('Requested Article 4 consultations, 24 Feb 2022');
+    expect(slide.body).toContain('Requested Article 4 consultations, 24 Feb 2022');
+    // Named as the Article 4 group on no other slide: the repeats were merged. (The enlargement slide lists them as new members.)
+    const others = slides.filter((s) => s.id !== 'eight-allies' && /Article 4/.test(s.body) && EIGHT_ALLIES.every((a) => new RegExp(a).test(s.body)));
+    expect(others.map((s) => s.id)).toEqual([]);
+  });
+
+  it('cites only original, dated sources: no reposts, aggregators or encyclopedias, no garbled seeds', () => {
+    const { asOf, sources } = deckFrontMatter();
+    const cited = new Set(sections.flatMap((s) => s.sources));
+    const problems: string[] = [];
+    for (const id of cited) {
+      const entry = sources[id];
+      if (!entry) continue; // an unknown id is a build error, tested elsewhere
+      const host = entry.url ? new URL(entry.url).hostname.replace(/^www\./, '') : '';
+      const bad = NOT_A_SOURCE.find((d) => host === d || host.endsWith(`.${d}`) || `${entry.publisher ?? ''} ${entry.title ?? ''}`.toLowerCase().includes(d));
+      if (bad) problems.push(`${id}: ${bad} reposts or aggregates; cite the original publisher`);
+      if (!entry.date) problems.push(`${id}: no date`);
+      else if (entry.date > asOf && !/version|updated/i.test(entry.note ?? '')) problems.push(`${id}: dated ${entry.date}, after the as-of date ${asOf}, with no note saying why`);
+      if (!entry.title && !entry.description) problems.push(`${id}: neither a title nor a description`);
+      // A title is the page's own words; ours go in `description` (unquoted), not in brackets inside the title.
+      if (entry.title && /\((report|reproduced|copy|AP|AFP|Reuters)\)|\bvia\b/i.test(entry.title)) problems.push(`${id}: the title "${entry.title}" carries our description`);
+    }
+    for (const section of sections) {
+      for (const seed of FORBIDDEN_SEEDS) if (section.sources.includes(seed)) problems.push(`${section.file}: cites the seed ${seed}`);
+    }
+    expect(problems).toEqual([]);
+    // And the citation lines on screen name no such site.
+    const onScreen = slides.filter((s) => NOT_A_SOURCE.some((d) => s.citation.toLowerCase().includes(d) || /wikipedia/i.test(s.citation))).map((s) => `${s.id}: ${s.citation}`);
+    expect(onScreen).toEqual([]);
+  });
+
+  it('keeps the sources out of the talk: an appendix after the closing slide', () => {
+    const closing = slides.findIndex((s) => s.id === 'closing');
+    const first = slides.findIndex((s) => s.layout === 'sources');
+    expect(closing).toBeGreaterThan(0);
+    expect(first).toBeGreaterThan(closing);
+    expect(slides.slice(first).every((s) => s.layout === 'sources')).toBe(true);
   });
 
   it('lists on the sources slides exactly the sources the sections cite, numbered as the citation lines number them', async () => {
@@ -150,7 +220,7 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
   it('spreads the sources over a few dense pages titled "Sources (k/n)"', () => {
     const pages = slides.filter((s) => s.layout === 'sources');
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    expect(pages.length).toBeLessThanOrEqual(5);
+    expect(pages.length).toBeLessThanOrEqual(6);
     pages.forEach((p, i) => expect(p.title).toBe(`Sources (${i + 1}/${pages.length})`));
   });
 
@@ -214,8 +284,11 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
     expect(tooDark).toEqual([]);
   });
 
-  it('ships the map as an SVG figure with alt text', async () => {
-    const img = await page.$eval('#map img.map', (i) => ({ src: i.getAttribute('src') ?? '', alt: i.getAttribute('alt') ?? '', loaded: (i as HTMLImageElement).naturalWidth > 0 }));
+  it('ships the maps as SVG figures with alt text', async () => {
+    const battlegroups = await page.$eval('#battlegroups img.map', (i) => ({ src: i.getAttribute('src') ?? '', alt: i.getAttribute('alt') ?? '' }));
+    expect(readFileSync(join(built.deckDir, battlegroups.src), 'utf8')).toMatch(/<title>Map of central and eastern Europe/);
+    for (const lead of ['United Kingdom', 'Canada', 'Germany', 'United States']) expect(battlegroups.alt).toContain(lead);
+    const img = await page.$eval('#eight-allies img.map', (i) => ({ src: i.getAttribute('src') ?? '', alt: i.getAttribute('alt') ?? '', loaded: (i as HTMLImageElement).naturalWidth > 0 }));
     expect(img.src).toMatch(/^figures\/[\w-]+\.svg$/);
     expect(existsSync(join(built.deckDir, img.src))).toBe(true);
     expect(img.loaded).toBe(true);
