@@ -94,11 +94,11 @@ describe('the default briefing at 1280×720', () => {
   it('notices content that does not fit (the check can fail)', async () => {
     // Push the map slide's legend down past its box on purpose; the same check must name that slide.
     await page.evaluate(() => {
-      const legend = document.querySelector<HTMLElement>('#map .map-legend');
+      const legend = document.querySelector<HTMLElement>('#eight-allies .map-legend');
       if (legend) legend.style.marginTop = '400px';
     });
     const problems = await page.evaluate(frameProblemsInPage);
-    await page.evaluate(() => document.querySelector<HTMLElement>('#map .map-legend')?.style.removeProperty('margin-top'));
-    expect(problems.map((p) => p.slide)).toContain('map');
+    await page.evaluate(() => document.querySelector<HTMLElement>('#eight-allies .map-legend')?.style.removeProperty('margin-top'));
+    expect(problems.map((p) => p.slide)).toContain('eight-allies');
   });
 });

@@ -59,7 +59,13 @@ describe('parseDeck', () => {
 
   it('validates source entries', () => {
     const { diagnostics } = parseDeck(file('index.md', '---\ntitle: T\nsources:\n  a:\n    publisher: X\n---\n'));
-    expect(diagnostics[0]).toMatchObject({ rule: 'missing-field', message: '`sources.a.title` is required' });
+    expect(diagnostics[0]).toMatchObject({ rule: 'invalid-field', message: '`sources.a`: A source needs a `title` (as on the page) or a `description` (in your own words)' });
+  });
+
+  it('accepts a description of our own in place of a title', () => {
+    const { diagnostics, value } = parseDeck(file('index.md', '---\ntitle: T\nsources:\n  a:\n    description: Press conference after the summit\n    publisher: NATO\n    date: 2022-03-24\n---\n'));
+    expect(diagnostics).toEqual([]);
+    expect(value!.meta.sources.a).toMatchObject({ description: 'Press conference after the summit', publisher: 'NATO', date: '2022-03-24' });
   });
 });
 
