@@ -155,7 +155,7 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
 
   it('compares Article 4 and Article 5 side by side in a table with a header row', async () => {
     const table = await page.$$eval('#article-4-vs-5 table.comparison', (ts) =>
-      ts.map((t) => ({ head: [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim()), rows: [...t.querySelectorAll('tbody th')].map((th) => th.textContent?.trim()) })),
+      ts.map((t) => ({ head: [...t.querySelectorAll('thead tr > *')].map((th) => th.textContent?.trim()), rows: [...t.querySelectorAll('tbody th')].map((th) => th.textContent?.trim()) })),
     );
     expect(table).toHaveLength(1);
     expect(table[0]!.head).toEqual(['', 'Article 4: consultation', 'Article 5: collective defence']);
