@@ -14,8 +14,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from '../src/pipeline.js';
-import { watch, type WatchSession } from '../src/commands/watch.js';
+import { build } from '../src/api/build.js';
+import { watch, type WatchSession } from '../src/api/watch.js';
 import { generateBriefing } from './generate.js';
 import { stats, type Stats } from './stats.js';
 

@@ -48,11 +48,12 @@ Options:
   },
   check: {
     summary: 'Check briefings for errors and problems without writing anything',
-    usage: 'briefing check [path...] [--format text|json] [--strict] [--layout] [--drafts]',
+    usage: 'briefing check [path...] [--format text|json] [--strict] [--layout] [--browser PATH] [--drafts]',
     options: {
       format: { type: 'string' },
       strict: { type: 'boolean' },
       layout: { type: 'boolean' },
+      browser: { type: 'string' },
       drafts: { type: 'boolean' },
     },
     details: `Runs every build stage without writing anything, then the lint rules (broken links, alt text,
@@ -63,13 +64,14 @@ Options:
       --format <f>  text (default) or json (a list of findings for editors and CI)
       --strict      exit 1 on warnings too, not only on errors
       --layout      also open each deck in headless Chromium and report slides whose content overflows
+      --browser <path>  Chromium or Chrome for --layout (default: $CHROME_PATH, then /usr/bin/chromium, …)
       --drafts      also check sections marked draft: true
       --debug       show stack traces for internal errors
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 bad usage.`,
     async run(values, positionals, io) {
       const { runCheck } = await import('./cli/check.js');
-      return runCheck({ briefings: positionals, format: values.format as string | undefined, strict: !!values.strict, layout: !!values.layout, drafts: !!values.drafts }, io);
+      return runCheck({ briefings: positionals, format: values.format as string | undefined, strict: !!values.strict, layout: !!values.layout, drafts: !!values.drafts, browser: values.browser as string | undefined }, io);
     },
   },
   serve: {

@@ -1,8 +1,7 @@
 /** `briefing build`: build decks and report them, one summary line per deck. */
-import { displayPath } from '../io/paths.js';
-import { build } from '../pipeline.js';
-import type { DeckResult } from '../pipeline.js';
-import { report, type Style, type Io } from './report.js';
+import { build } from '../api/build.js';
+import { report, type Io } from './report.js';
+import { summaryLine, timingsLine } from './summary.js';
 
 export interface BuildFlags {
   briefings: string[];
@@ -26,16 +25,4 @@ export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     if (flags.timings) io.out(timingsLine(deck, io.style));
   }
   return result.ok ? 0 : 1;
-}
-
-/** "✓ nato-ukraine  34 slides, 12 sections, 85 ms -> dist/nato-ukraine/index.html" */
-export function summaryLine(deck: DeckResult, style: Style): string {
-  if (!deck.ok) return `${style.red('✗')} ${deck.slug}  failed; the previous deck (if any) was left in place`;
-  const where = deck.outDir ? ` -> ${displayPath(deck.outDir, process.cwd())}/index.html` : '';
-  return `${style.green('✓')} ${style.bold(deck.slug)}  ${deck.slides} slides, ${deck.sections} sections, ${deck.ms} ms${where}`;
-}
-
-/** "  load 12 ms · parse 30 ms · render 150 ms · compose 40 ms · emit 9 ms" */
-export function timingsLine(deck: DeckResult, style: Style): string {
-  return `  ${Object.entries(deck.timings).map(([stage, ms]) => `${stage} ${style.dim(`${Math.round(ms)} ms`)}`).join(' · ')}`;
 }

@@ -1,6 +1,6 @@
 /** `briefing check`: report every problem in briefings without writing anything. */
 import type { Diagnostic } from '../core/diagnostics.js';
-import { check, type CheckResult } from '../commands/check.js';
+import { check, type CheckResult } from '../api/check.js';
 import { count, formatDiagnostics, type Io } from './report.js';
 
 export interface CheckFlags {
@@ -9,6 +9,8 @@ export interface CheckFlags {
   strict: boolean;
   layout: boolean;
   drafts: boolean;
+  /** Chromium for --layout (`--browser`). */
+  browser?: string | undefined;
 }
 
 
@@ -24,6 +26,7 @@ export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {
     strict: flags.strict,
     layout: flags.layout,
     drafts: flags.drafts,
+    ...(flags.browser ? { executablePath: flags.browser } : {}),
   });
   if (format === 'json') io.out(JSON.stringify(result.findings.map(toJson), null, 2));
   else printText(result, io);

@@ -1,6 +1,6 @@
 /** `briefing pdf`: export briefings as PDF documents, with a progress bar on a terminal and Ctrl-C handling. */
 import { resolve } from 'node:path';
-import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../commands/pdf.js';
+import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
 import { report, type Io, type Style } from './report.js';
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../io/discover.js';
-import { serve } from '../commands/serve.js';
+import { serve } from '../api/serve.js';
 import { report, type Io } from './report.js';
 import { buildLogger, waitForStop } from './watch.js';
 
@@ -20,8 +20,8 @@ const USAGE = 'Usage: briefing serve [path] [--port N] [--host H] [--open] [--dr
 
 /** Serve one briefing until Ctrl-C; returns the exit code (2 for bad usage, 1 when it cannot start). */
 export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
-  const port = flags.port === undefined ? 8000 : /^\d{1,5}$/.test(flags.port) && Number(flags.port) <= 65535 ? Number(flags.port) : undefined;
-  if (port === undefined) return usage(io, `--port must be a number from 0 to 65535 (0 picks a free port), not "${flags.port}".`);
+  const port = flags.port === undefined || !/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535 ? undefined : Number(flags.port);
+  if (flags.port !== undefined && port === undefined) return usage(io, `--port must be a number from 0 to 65535 (0 picks a free port), not "${flags.port}".`);
   if (flags.host !== undefined && !flags.host.trim()) return usage(io, '--host needs an address, e.g. 127.0.0.1.');
   if (flags.briefings.length > 1) return usage(io, 'serve takes one briefing folder.');
   const cwd = process.cwd();

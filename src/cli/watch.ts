@@ -2,8 +2,8 @@
 import { basename } from 'node:path';
 import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../io/discover.js';
-import { watch, type BuildEvent, type WatchSession } from '../commands/watch.js';
-import { summaryLine } from './build.js';
+import { watch, type BuildEvent, type WatchSession } from '../api/watch.js';
+import { summaryLine } from './summary.js';
 import { count, report, type Io, type Style } from './report.js';
 
 export interface WatchFlags {

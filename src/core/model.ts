@@ -1,6 +1,6 @@
 /** The data that flows between pipeline stages. */
-import type { DeckFrontMatter, SectionFrontMatter, SourceEntry } from './schema.js';
-import type { Attribute } from './slides.js';
+import type { DeckFrontMatter, SectionFrontMatter, SourceEntry } from './parse/schema.js';
+import type { Attribute } from './parse/slides.js';
 import type { AssetRef } from './assets.js';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -49,11 +49,8 @@ export interface RenderedSlide {
   line: number;
 }
 
-/** A file the render stage generated (e.g. a map figure), written into the deck folder. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
+/** A file to place in the deck folder (path relative to it): copied from `from`, or written from `content`. */
+export type OutputFile = { path: string; from: string } | { path: string; content: string | Uint8Array };
 
 /** A section with every slide rendered; cacheable by the section file's content hash. */
 export interface RenderedSection {
@@ -63,6 +60,7 @@ export interface RenderedSection {
   /** Layout data with front-matter strings already escaped and inline Markdown applied. */
   data: Record<string, unknown>;
   assets: AssetRef[];
-  files: GeneratedFile[];
+  /** Files the render stage generated (e.g. a map figure), written into the deck folder. */
+  files: OutputFile[];
   diagnostics: Diagnostic[];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
 import { isInside } from './paths.js';
-import type { OutputFile } from './runtime.js';
+import type { OutputFile } from '../core/model.js';
 
 /** Resolve asset references to files to copy; missing or escaping ones become diagnostics. */
 export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): { files: OutputFile[]; watch: string[]; diagnostics: Diagnostic[] } {

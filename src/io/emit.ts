@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { replaceFile } from './atomic.js';
-import type { OutputFile } from './runtime.js';
+import type { OutputFile } from '../core/model.js';
 
 /**
  * Write `files` into `<outRoot>/<slug>`: everything goes to a temporary folder inside `outRoot`

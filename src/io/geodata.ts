@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
-import type { MapBase } from '../core/map.js';
+import type { MapBase } from '../core/map/draw.js';
 
 // 50m: 110m drops Malta/Andorra and draws the Baltic and Balkan borders too coarsely for a
 // briefing map; 50m parses in ~20 ms and renders the Europe window in well under 60 ms.
 const WORLD_FILE = 'world-atlas/countries-50m.json';
-/** Written by `npm run compile` (src/precompile-map.ts) next to the compiled code: lib/map-base.json. */
+/** Written by `npm run compile` (scripts/precompile-map.ts) next to the compiled code: lib/map-base.json. */
 const PRECOMPUTED = new URL('../map-base.json', import.meta.url);
 
 const require = createRequire(import.meta.url);
@@ -39,6 +39,6 @@ export async function loadMapBase(): Promise<MapBase> {
   } catch {
     // Not precomputed (running from the TypeScript sources): compute it below.
   }
-  const { mapBase } = await import('../core/map.js');
+  const { mapBase } = await import('../core/map/draw.js');
   return mapBase(loadWorldTopology());
 }

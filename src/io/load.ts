@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { SourceFile } from '../core/model.js';
-import type { TemplateFile } from '../core/templates.js';
+import type { TemplateFile } from '../core/compose/templates.js';
 import { displayPath, isInside, TEMPLATES_DIR } from './paths.js';
 
 /** Sections larger than this are refused: no real slide needs it, and it keeps a bad file from stalling a build. */

@@ -2,11 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import type { OutputFile } from '../core/model.js';
 import { realFileInside } from './assets.js';
 import { packageFile, TEMPLATES_DIR } from './paths.js';
 
-/** A file to place in the deck folder: copied from `from`, or written from `content`. */
-export type OutputFile = { path: string; from: string } | { path: string; content: string | Uint8Array };
 
 export interface Runtime {
   files: OutputFile[];

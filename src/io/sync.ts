@@ -2,7 +2,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { replaceFile } from './atomic.js';
 import { join, relative, resolve } from 'node:path';
-import type { OutputFile } from './runtime.js';
+import type { OutputFile } from '../core/model.js';
 
 /** What each file of a deck folder was written from: its content, or its source path, size and time. */
 export type Signatures = Map<string, string | Uint8Array>;

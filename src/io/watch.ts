@@ -7,13 +7,13 @@ export interface WatcherOptions {
   paths: readonly string[];
   /** Handles one batch of changed absolute paths; the next batch waits until this one settles. */
   onChange(paths: string[]): Promise<void> | void;
-  /** Quiet time that closes a burst of changes into one batch. Default 60 ms. */
-  debounceMs?: number;
+  /** Quiet time that closes a burst of changes into one batch (default: api/options.ts). */
+  debounceMs: number;
   /**
    * Longest a burst may hold back its batch: a file that keeps changing (an editor autosaving, a sync tool)
-   * is still rebuilt this often. Default 500 ms.
+   * is still rebuilt this often (default: api/options.ts).
    */
-  maxWaitMs?: number;
+  maxWaitMs: number;
   /** Listen to the file system (default true). `false` leaves only `trigger`, so a test controls every change. */
   fsEvents?: boolean;
   /** A folder could not be watched, or `onChange` threw. The watcher carries on. */
@@ -38,8 +38,8 @@ export interface Watcher {
  * that arrive while `onChange` runs are queued for the next batch (as Eleventy's WatchQueue does).
  */
 export function createWatcher(options: WatcherOptions): Watcher {
-  const debounceMs = options.debounceMs ?? 60;
-  const maxWaitMs = Math.max(options.maxWaitMs ?? 500, debounceMs);
+  const debounceMs = options.debounceMs;
+  const maxWaitMs = Math.max(options.maxWaitMs, debounceMs);
   const useFs = options.fsEvents ?? true;
   const folders = new Map<string, FSWatcher>();
   const isFolder = new Map<string, boolean>();

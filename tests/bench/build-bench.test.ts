@@ -97,7 +97,7 @@ describe('the benchmark input', () => {
 describe('templates compiled ahead of time', () => {
   it('give the same deck as templates compiled at run time, for every layout', async () => {
     // The CLI (lib/) uses lib/templates.precompiled.cjs; the library run from src/ here compiles at run time.
-    const script = spawnSync(process.execPath, [join(ROOT, 'lib', 'precompile-templates.js')], { encoding: 'utf8' });
+    const script = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'precompile-templates.ts')], { encoding: 'utf8', cwd: ROOT });
     expect(script.status, script.stderr).toBe(0);
     const briefing = join(ROOT, 'briefings', 'nato-ukraine');
     const a = join(work.dir, 'aot');

@@ -1,7 +1,7 @@
 /** The slide frame and the paging of generated lists, as pure functions. */
 import { describe, expect, it } from 'vitest';
-import { frameSlide, numberSlides } from '../../src/core/slide-frame.js';
-import { paginate } from '../../src/core/generated.js';
+import { frameSlide, numberSlides } from '../../src/core/compose/frame.js';
+import { paginate } from '../../src/core/compose/generated.js';
 
 describe('the slide frame', () => {
   it('puts banners at both ends, the content box, the citation line and the footer in that order', () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findOverflows } from '../../src/io/layout-check.js';
+import { findOverflows } from '../../src/io/browser/layout.js';
 import { openBrowser, openDeck } from '../helpers/browser.js';
 import { buildDefaultBriefing, settle, type BuiltBriefing } from './deck.js';
 

@@ -92,8 +92,15 @@ describe('briefing check', () => {
     expect(r.stdout).toContain('[no-browser]');
     expect(r.stdout).toContain('CHROME_PATH=/nonexistent/chrome');
     expect(r.stdout).toContain('apt-get install -y chromium');
-    // check has no --browser option, so the advice must not mention one.
-    expect(r.stdout).not.toContain('--browser');
+  });
+
+  it('gives the same no-browser message as pdf, and takes --browser like pdf', () => {
+    const check = runCli(['check', '--layout', '--browser', '/nonexistent/chrome', join(FIXTURES, 'check-clean')]);
+    const pdf = runCli(['pdf', '--browser', '/nonexistent/chrome', join(FIXTURES, 'check-clean')]);
+    expect(check.code).toBe(1);
+    const advice = (out: string) => out.split('\n').find((l) => l.includes('fix:'));
+    expect(check.stdout).toContain('No browser at --browser /nonexistent/chrome; `briefing check --layout` measures slides with headless Chromium [no-browser]');
+    expect(advice(check.stdout)).toBe(advice(pdf.stdout + pdf.stderr));
   });
 
   it('writes nothing and leaves the sources and the last good output as they were', () => {

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { build } from '../../src/pipeline.js';
+import { check } from '../../src/api/check.js';
+import { build } from '../../src/api/build.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
 
 interface Expected {

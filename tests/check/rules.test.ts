@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/commands/check.js';
+import { check } from '../../src/api/check.js';
 import { tempDir } from '../helpers/cli.js';
 
 let root: string;

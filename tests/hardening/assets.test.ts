@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline.js';
+import { build } from '../../src/api/build.js';
 import { tempDir } from '../helpers/cli.js';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BRIEFING';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline.js';
+import { build, type BuildResult } from '../../src/api/build.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { openBrowser } from '../helpers/browser.js';
 import { copyFixture, FIXTURES, ROOT, tempDir } from '../helpers/cli.js';

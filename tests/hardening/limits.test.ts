@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline.js';
+import { build } from '../../src/api/build.js';
 import { tempDir } from '../helpers/cli.js';
 
 let root: string;

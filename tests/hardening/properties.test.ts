@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline.js';
-import { check } from '../../src/commands/check.js';
+import { build } from '../../src/api/build.js';
+import { check } from '../../src/api/check.js';
 import { tempDir } from '../helpers/cli.js';
 
 let root: string;

@@ -1,6 +1,7 @@
 /** Open built decks in real headless Chromium (Debian's chromium) for browser tests. */
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium } from '../../src/io/browser.js';
+import { findChromium } from '../../src/io/browser/find.js';
+import { launchChromium } from '../../src/io/browser/launch.js';
 
 /** Launch Chromium or fail the test run with the install hint. */
 export async function openBrowser(): Promise<Browser> {

@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPdf, type PdfOptions } from '../../src/commands/pdf.js';
-import { readDeck } from '../../src/core/print-slides.js';
-import { build } from '../../src/pipeline.js';
+import { exportPdf, type PdfOptions } from '../../src/api/pdf.js';
+import { readDeck } from '../../src/core/print/slides.js';
+import { build } from '../../src/api/build.js';
 import { BIN, FIXTURES, ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
 import { internalLinks, pageTexts, pdfFonts, pdfImagePages, pdfInfo, readOutline } from './pdf-reader.js';
 

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline.js';
-import { printLayout, type PrintOptions } from '../../src/core/print-layout.js';
-import { dateOf, keywordsOf, outlineOf } from '../../src/core/print-outline.js';
-import { backgroundLayer, contrastClass } from '../../src/core/print-background.js';
+import { build } from '../../src/api/build.js';
+import { printLayout, type PrintOptions } from '../../src/core/print/layout.js';
+import { dateOf, keywordsOf, outlineOf } from '../../src/core/print/outline.js';
+import { backgroundLayer, contrastClass } from '../../src/core/print/background.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers/cli.js';
 
 const TITLES = [

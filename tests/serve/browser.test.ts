@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServeHandle } from '../../src/commands/serve.js';
-import { build } from '../../src/pipeline.js';
+import { serve, type ServeHandle } from '../../src/api/serve.js';
+import { build } from '../../src/api/build.js';
 import { openBrowser, openDeck } from '../helpers/browser.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 

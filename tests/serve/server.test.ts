@@ -4,9 +4,9 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type StaticServer } from '../../src/io/server.js';
-import { serve } from '../../src/commands/serve.js';
-import { build } from '../../src/pipeline.js';
+import { startServer, type StaticServer } from '../../src/io/server/server.js';
+import { serve } from '../../src/api/serve.js';
+import { build } from '../../src/api/build.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 
 const SECRET = 'top secret outside the deck folder';
@@ -48,7 +48,7 @@ beforeAll(async () => {
   symlinkSync(join(tmp.dir, 'private'), join(site, 'private'));
   symlinkSync(join(site, 'style.css'), join(site, 'alias.css'));
   writeFileSync(join(site, '.hidden'), SECRET);
-  server = await startServer({ root: site, port: 0 });
+  server = await startServer({ root: site, host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
   await server.close();

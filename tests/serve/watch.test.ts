@@ -2,8 +2,8 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watch, type WatchSession } from '../../src/commands/watch.js';
-import { serve, type ServeHandle } from '../../src/commands/serve.js';
+import { watch, type WatchSession } from '../../src/api/watch.js';
+import { serve, type ServeHandle } from '../../src/api/serve.js';
 import { createWatcher } from '../../src/io/watch.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 
@@ -201,7 +201,7 @@ describe('the overlay payload of serve', () => {
 describe('the watcher', () => {
   it('debounces a burst of changes into one batch', async () => {
     const batches: string[][] = [];
-    const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 20, onChange: (b) => void batches.push(b) });
+    const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 20, maxWaitMs: 500, onChange: (b) => void batches.push(b) });
     w.trigger('/x/b.md');
     w.trigger('/x/a.md');
     w.trigger('/x/b.md');
@@ -233,7 +233,7 @@ describe('the watcher', () => {
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
     const w = createWatcher({
-      paths: [], fsEvents: false, debounceMs: 1,
+      paths: [], fsEvents: false, debounceMs: 1, maxWaitMs: 500,
       async onChange(batch) {
         batches.push(batch);
         if (batches.length === 1) {
@@ -257,7 +257,7 @@ describe('the watcher', () => {
   it('hears real file-system changes in a watched folder', async () => {
     const file = join(deck, '020-middle.md');
     const heard = new Promise<string[]>((resolve) => {
-      const w = createWatcher({ paths: [deck, file], debounceMs: 10, onChange: (b) => { w.close(); resolve(b); } });
+      const w = createWatcher({ paths: [deck, file], debounceMs: 10, maxWaitMs: 500, onChange: (b) => { w.close(); resolve(b); } });
       setTimeout(() => writeFileSync(file, 'changed\n'), 50);
     });
     expect(await heard).toContain(file);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, parseFrontMatter, splitFrontMatter } from '../../src/core/frontmatter.js';
+import { normalizeText, parseFrontMatter, splitFrontMatter } from '../../src/core/parse/frontmatter.js';
 import { markdownFiles } from '../helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drawMap, mapBase, MAP_PALETTE, renderMap } from '../../src/core/map.js';
-import { countryNames } from '../../src/core/map-names.js';
-import type { MapSpec } from '../../src/core/schema.js';
+import { drawMap, mapBase, MAP_PALETTE, renderMap } from '../../src/core/map/draw.js';
+import { countryNames } from '../../src/core/map/names.js';
+import type { MapSpec } from '../../src/core/parse/schema.js';
 import { loadWorldTopology, worldAtlasVersion } from '../../src/io/geodata.js';
 
 const NATO_2022 = [

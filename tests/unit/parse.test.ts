@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, parseFrontMatter } from '../../src/core/frontmatter.js';
-import { idFromFileName, parseDeck, parseSection, sortSections } from '../../src/core/parse.js';
+import { normalizeText, parseFrontMatter } from '../../src/core/parse/frontmatter.js';
+import { idFromFileName, parseDeck, parseSection, sortSections } from '../../src/core/parse/briefing.js';
 
 const file = (rel: string, text: string) => ({ file: `b/${rel}`, rel, text });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderInline, renderMarkdown } from '../../src/core/render.js';
+import { renderInline, renderMarkdown } from '../../src/core/markdown/render.js';
 import { escapeHtml } from '../../src/core/escape.js';
 import { resolveAsset } from '../../src/core/assets.js';
 import { formatDate } from '../../src/core/dates.js';
-import { citedSources, fullCitation, paginate } from '../../src/core/generated.js';
+import { citedSources, fullCitation, paginate } from '../../src/core/compose/generated.js';
 
 const ctx = { file: 'b/a.md', dir: '', allowScripts: false };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, splitSlides } from '../../src/core/slides.js';
+import { parseAttributes, splitSlides } from '../../src/core/parse/slides.js';
 
 describe('splitSlides', () => {
   it('splits horizontal slides on --- lines and vertical slides on -- lines', () => {

@@ -4,7 +4,7 @@
  * Handlebars' own: same output for helpers, partials, loops, `@root` and `../`, and the same errors.
  */
 import { describe, expect, it } from 'vitest';
-import { compileTemplates, runTemplate, type CompiledTemplates, type TemplateFile } from '../../src/core/templates.js';
+import { compileTemplates, runTemplate, type CompiledTemplates, type TemplateFile } from '../../src/core/compose/templates.js';
 
 const TEMPLATES: TemplateFile[] = [
   { name: 'deck', file: 'deck.hbs', text: '<title>{{deck.title}}</title>{{{slides}}}' },

@@ -1,0 +1,80 @@
+/** build(): find the briefings, run the pipeline on each, and write each deck folder with the folder exporter. */
+import { join, resolve } from 'node:path';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { renderIndexPage } from '../core/compose/index-page.js';
+import { folderExporter, unwritable } from '../export/folder/folder.js';
+import type { BuiltDeck } from '../export/types.js';
+import { findBriefings } from '../io/discover.js';
+import { emitIndex, listDecks } from '../io/emit.js';
+import { buildDeck as runPipeline, type BuildCache, type DeckResult } from '../pipeline/run.js';
+import { resolveOptions } from './options.js';
+
+export interface BuildOptions {
+  /** Briefing folders to build; default: every folder in `<cwd>/briefings` that holds an index.md. */
+  briefings?: string[];
+  /** Output root; a briefing in folder `<slug>` goes to `<outDir>/<slug>/`. Default `<cwd>/dist` (see options.ts). */
+  outDir?: string;
+  /** Include sections marked `draft: true`. */
+  drafts?: boolean;
+  /** Working directory for defaults and for the paths shown in messages. */
+  cwd?: string;
+  /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
+  cache?: BuildCache;
+  /** Validate only: run every stage but write nothing. */
+  dryRun?: boolean;
+  /** Also write `<outDir>/index.html`, the list of decks there (default: unless a dry run). */
+  writeIndex?: boolean;
+  /**
+   * Watch mode, with `cache`: absolute paths changed since the previous build with that cache. Every other file
+   * the cache holds is taken from memory instead of being read again. Without it, every file is read.
+   */
+  changed?: readonly string[];
+}
+
+export interface BuildResult {
+  ok: boolean;
+  decks: DeckResult[];
+  diagnostics: Diagnostic[];
+}
+
+/** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const settings = resolveOptions({ flags: options });
+  const outDir = resolve(cwd, settings.outDir);
+  const found = findBriefings(options.briefings, cwd);
+  const decks: DeckResult[] = [];
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, drafts: settings.drafts, cwd, outDir }));
+  const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
+  if ((options.writeIndex ?? !options.dryRun) && decks.some((d) => d.ok)) {
+    try {
+      emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+    } catch (cause) {
+      diagnostics.push(unwritable(outDir, cwd, cause));
+    }
+  }
+  return { ok: !hasErrors(diagnostics) && decks.length > 0, decks, diagnostics };
+}
+
+/** Build a single briefing folder into `<outDir>/<slug>` (or only in memory, with `dryRun`). */
+export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings'> & { cwd: string; outDir: string }): Promise<DeckResult> {
+  const started = performance.now();
+  const { dryRun, writeIndex, ...pipelineOptions } = options;
+  const result = await runPipeline(dir, pipelineOptions);
+  const deck = builtDeckOf(result);
+  if (dryRun || !deck) return result;
+  const emitStarted = performance.now();
+  const written = await folderExporter().write(deck, join(options.outDir, deck.slug), { cwd: options.cwd });
+  const timings = { ...result.timings, emit: Math.round((performance.now() - emitStarted) * 10) / 10 };
+  const diagnostics = sortDiagnostics([...result.diagnostics, ...written.diagnostics]);
+  return {
+    ...result, ...(written.file ? { outDir: written.file } : {}),
+    ms: Math.round(performance.now() - started), timings, diagnostics, ok: !hasErrors(diagnostics),
+  };
+}
+
+/** The built deck an exporter takes, when the build worked; undefined otherwise. */
+export function builtDeckOf(result: DeckResult | undefined): BuiltDeck | undefined {
+  if (!result?.ok || result.html === undefined || !result.files || !result.model) return undefined;
+  return { slug: result.slug, dir: result.dir, model: result.model, slides: result.slides, html: result.html, files: result.files };
+}

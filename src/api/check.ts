@@ -1,0 +1,101 @@
+/**
+ * `check`: validate briefings without writing anything. Runs every build stage (a dry run), then the
+ * lint rules, and with `layout` measures each slide in headless Chromium. Never prints.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
+import { findChromium, missingBrowser } from '../io/browser/find.js';
+import { emitDeck } from '../io/emit.js';
+import { displayPath } from '../io/paths.js';
+import type { DeckResult } from '../pipeline/run.js';
+import { build } from './build.js';
+
+export interface CheckOptions {
+  /** Briefing folders; default: every folder in `<cwd>/briefings` that holds an index.md. */
+  briefings?: string[];
+  /** Working directory for defaults and for the paths in findings. */
+  cwd?: string;
+  /** Check sections marked `draft: true` too. */
+  drafts?: boolean;
+  /** Also open each deck in headless Chromium and report slides whose content overflows. */
+  layout?: boolean;
+  /** Chromium executable for `layout`; default: found on the system. */
+  executablePath?: string;
+  /** Count warnings as failures. */
+  strict?: boolean;
+}
+
+export interface DeckCheck {
+  slug: string;
+  dir: string;
+  findings: Diagnostic[];
+}
+
+export interface CheckResult {
+  /** No errors (and, with `strict`, no warnings). */
+  ok: boolean;
+  /** Every finding of every deck, sorted by file and line. */
+  findings: Diagnostic[];
+  decks: DeckCheck[];
+}
+
+/** Check briefings and return every finding. Writes nothing outside the system's temporary folder. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const built = await build({ cwd, dryRun: true, ...(options.briefings ? { briefings: options.briefings } : {}), ...(options.drafts ? { drafts: true } : {}) });
+  // The lint rules parse HTML; loaded here so importing the library stays cheap for build-only users.
+  const { lint } = await import('../core/lint/lint.js');
+  const decks: DeckCheck[] = [];
+  for (const deck of built.decks) {
+    const findings = [...deck.diagnostics];
+    if (deck.model) findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+    if (options.layout && deck.files && !hasErrors(deck.diagnostics)) findings.push(...(await layoutFindings(deck, cwd, options.executablePath)));
+    decks.push({ slug: deck.slug, dir: deck.dir, findings: sortDiagnostics(dedupe(findings).map(positioned)) });
+  }
+  const own = new Set(built.decks.flatMap((d) => d.diagnostics));
+  const general = built.diagnostics.filter((d) => !own.has(d));
+  const findings = sortDiagnostics([...general.map(positioned), ...decks.flatMap((d) => d.findings)]);
+  const failed = hasErrors(findings) || (!!options.strict && findings.length > 0) || decks.length === 0;
+  return { ok: !failed, findings, decks };
+}
+
+/** Emit the deck into a temporary folder, measure it in Chromium, and turn overflowing slides into findings. */
+async function layoutFindings(deck: DeckResult, cwd: string, executablePath: string | undefined): Promise<Diagnostic[]> {
+  const executable = findChromium(executablePath);
+  if (!executable) return [{ ...missingBrowser(executablePath, cwd, '`briefing check --layout` measures slides'), file: displayPath(deck.dir, cwd) }];
+  const { findOverflows } = await import('../io/browser/layout.js');
+  const root = mkdtempSync(join(tmpdir(), 'briefing-check-'));
+  try {
+    const dir = emitDeck(root, deck.slug, deck.files ?? []);
+    const overflows = await findOverflows(dir, { executablePath: executable });
+    return overflows.map((o) => {
+      const file = o.file ? displayPath(join(deck.dir, o.file), cwd) : displayPath(join(deck.dir, 'index.md'), cwd);
+      const edges = (['bottom', 'right', 'left', 'top'] as const).filter((e) => o[e] > 0).map((e) => `${o[e]} px past the ${e}`);
+      return warning('overflow', file, `Slide #/${o.slide} overflows its frame: content reaches ${edges.join(', ')}`, { line: o.line ?? 1, column: 1 },
+        'Shorten the slide, split it with `---`, or move detail into the notes.');
+    });
+  } catch (cause) {
+    return [error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
+      `Check that ${executable} starts; run without --layout to check everything else.`)];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Every finding has a line and column, for editors: a problem with a whole file points at its start. */
+function positioned(d: Diagnostic): Diagnostic {
+  return { ...d, line: d.line ?? 1, column: d.column ?? 1 };
+}
+
+/** The same problem reached from two stages (or two slides of one section) is reported once. */
+function dedupe(findings: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return findings.filter((d) => {
+    const key = `${d.rule}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Options resolved once. Every default of the tool lives in `DEFAULTS`, and every setting comes from the
+ * first source that has it, in one expression (see `resolveOptions`):
+ *
+ *     flag ?? config file ?? deck front matter ?? default
+ *
+ * `flags` are the CLI's flags or the library caller's options; `config` is the project's config file (it
+ * arrives with the new-author issue: nothing fills that slot yet); `frontMatter` is what a deck's index.md
+ * says about a setting. The deck's reveal.js settings are the deck's own and are merged with their
+ * defaults in one place too: `core/compose/reveal.ts`.
+ */
+import { REVEAL_DEFAULTS } from '../core/compose/reveal.js';
+
+/** Every setting a command reads. */
+export interface Settings {
+  /** Output root of `build` and `build --watch`. */
+  outDir: string;
+  /** Include sections marked `draft: true`. */
+  drafts: boolean;
+  /** `serve`: address and port; 0 picks a free port. */
+  host: string;
+  port: number;
+  /** Watch mode: the quiet time that closes a burst of changes into one rebuild, and the longest a burst may wait. */
+  debounceMs: number;
+  maxWaitMs: number;
+  /** `pdf`: handout pages, notes pages, fragment steps. */
+  handout: boolean;
+  notes: 'none' | 'separate-page';
+  fragments: 'final' | 'each';
+  /** Chromium to use (`pdf`, `check --layout`); undefined: $CHROME_PATH, then the usual places. */
+  browser: string | undefined;
+}
+
+/** Every default, once. */
+export const DEFAULTS: Readonly<Settings> = Object.freeze({
+  outDir: 'dist',
+  drafts: false,
+  host: '127.0.0.1',
+  port: 8000,
+  debounceMs: 60,
+  maxWaitMs: 500,
+  handout: false,
+  notes: 'none',
+  fragments: 'final',
+  browser: undefined,
+});
+
+/** The reveal.js defaults a deck starts from (its `reveal:` front matter overrides them key by key). */
+export { REVEAL_DEFAULTS };
+
+/** A source of settings: any subset, `undefined` meaning "not said here". */
+export type SettingsSource = { readonly [K in keyof Settings]?: Settings[K] | undefined };
+
+/** Where settings can come from, most specific first. */
+export interface OptionSources {
+  /** CLI flags, or the options a library caller passed. */
+  flags?: SettingsSource;
+  /** The project's config file (not read yet: the slot the config-file issue fills). */
+  config?: SettingsSource;
+  /** What the deck's front matter says. */
+  frontMatter?: SettingsSource;
+}
+
+/** The settings of one run: read-only, every key present. */
+export type ResolvedOptions = Readonly<Settings>;
+
+/** Resolve every setting: `flag ?? config ?? front matter ?? default`, key by key. */
+export function resolveOptions({ flags = {}, config = {}, frontMatter = {} }: OptionSources = {}): ResolvedOptions {
+  const resolved: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULTS) as (keyof Settings)[]) {
+    resolved[key] = flags[key] ?? config[key] ?? frontMatter[key] ?? DEFAULTS[key];
+  }
+  return Object.freeze(resolved) as ResolvedOptions;
+}

@@ -1,0 +1,149 @@
+/** Compile the Handlebars templates of a deck (built-in ones overridden by the briefing's own). Pure. */
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
+import { formatDate } from '../dates.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+
+export interface TemplateFile {
+  /** `deck`, `layouts/<name>` or `partials/<name>`. */
+  name: string;
+  /** Path for messages. */
+  file: string;
+  text: string;
+}
+
+export type Template = (context: unknown) => string;
+
+export interface CompiledTemplates {
+  deck: Template;
+  layouts: Map<string, Template>;
+  /** Which file each template came from, for runtime error messages. */
+  files: Map<string, string>;
+  /** The run-time options every call shares (see `sharedCallOptions`); undefined when they could not be captured. */
+  shared?: Record<string, unknown>;
+}
+
+/** The partial that hands over Handlebars' per-environment set-up, and the template that calls it. */
+const CAPTURE = '__briefing_call_options';
+export const CAPTURE_TEMPLATE = `{{> ${CAPTURE}}}`;
+
+const require = createRequire(import.meta.url);
+
+/** A built-in template compiled ahead of time (scripts/precompile-templates.ts), with the text it was compiled from. */
+type Precompiled = Record<string, { text: string; spec: Parameters<typeof Handlebars.template>[0] }>;
+let precompiled: Precompiled | null | undefined;
+
+/** The ahead-of-time compiled built-in templates, or null when they were not generated (running from src/). */
+function builtIns(): Precompiled | null {
+  if (precompiled === undefined) {
+    // lib/templates.precompiled.cjs, seen from lib/core/compose/ (the library) or lib/bin/ (the CLI bundle).
+    try {
+      precompiled = require('../../templates.precompiled.cjs') as Precompiled;
+    } catch {
+      try {
+        precompiled = require('../templates.precompiled.cjs') as Precompiled;
+      } catch {
+        precompiled = null;
+      }
+    }
+  }
+  return precompiled;
+}
+
+/** Compile every template; syntax errors become diagnostics that name the template file and line. */
+export function compileTemplates(templates: readonly TemplateFile[]): { compiled?: CompiledTemplates; diagnostics: Diagnostic[] } {
+  const ready = builtIns();
+  const isReady = (t: TemplateFile) => ready?.[t.name]?.text === t.text;
+  // Only a template that was not compiled ahead of time (an override, an edit) needs the compiler, the slow part to load.
+  const hb = (templates.every(isReady) ? require('handlebars/runtime') : require('handlebars') as typeof Handlebars).create() as typeof Handlebars;
+  registerHelpers(hb);
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, string>();
+  const layouts = new Map<string, Template>();
+  let deck: Template | undefined;
+
+  for (const t of templates) {
+    files.set(t.name, t.file);
+    if (isReady(t)) {
+      const template = hb.template(ready![t.name]!.spec);
+      if (t.name.startsWith('partials/')) hb.registerPartial(t.name.slice('partials/'.length), template);
+      else if (t.name === 'deck') deck = template;
+      else if (t.name.startsWith('layouts/')) layouts.set(t.name.slice('layouts/'.length), template);
+      continue;
+    }
+    let ast: ReturnType<typeof hb.parseWithoutProcessing>;
+    try {
+      ast = hb.parseWithoutProcessing(t.text);
+    } catch (cause) {
+      diagnostics.push(templateError(t.file, cause));
+      continue;
+    }
+    if (t.name.startsWith('partials/')) {
+      hb.registerPartial(t.name.slice('partials/'.length), t.text);
+      continue;
+    }
+    // The checked syntax tree goes to the compiler, which would otherwise parse the text again.
+    const compiled = hb.compile(ast, { strict: false, noEscape: false });
+    if (t.name === 'deck') deck = compiled;
+    else if (t.name.startsWith('layouts/')) layouts.set(t.name.slice('layouts/'.length), compiled);
+  }
+  const shared = sharedCallOptions(hb, ready?.[CAPTURE_TEMPLATE]?.spec);
+  if (!deck && !diagnostics.length) diagnostics.push(error('template-missing', 'templates/deck.hbs', 'No deck template found', {}, 'Reinstall briefing, or add templates/deck.hbs to the briefing.'));
+  if (diagnostics.length || !deck) return { diagnostics };
+  return { compiled: { deck, layouts, files, ...(shared ? { shared } : {}) }, diagnostics };
+}
+
+/**
+ * Handlebars sets every top-level call up afresh: it merges and wraps every helper, and builds the
+ * prototype-access rules and hooks (about 10 µs, some 10 ms of a 1,000-section build). A partial call
+ * is handed that set-up by its caller instead. This captures it once, from a partial invoked by a
+ * one-line template, so each slide's layout can run the way a partial does; `@root` is still the
+ * slide's own context. Undefined (every call then sets itself up) if the capture does not work.
+ */
+function sharedCallOptions(hb: typeof Handlebars, spec: Parameters<typeof Handlebars.template>[0] | undefined): Record<string, unknown> | undefined {
+  let captured: Record<string, unknown> | undefined;
+  hb.registerPartial(CAPTURE, ((_context: unknown, options: Record<string, unknown>) => {
+    captured = options;
+    return '';
+  }) as unknown as Handlebars.Template);
+  try {
+    const driver = spec ? hb.template(spec) : typeof hb.compile === 'function' ? hb.compile(CAPTURE_TEMPLATE) : undefined;
+    driver?.({});
+  } catch {
+    return undefined;
+  }
+  if (!captured?.helpers || !captured.hooks || !captured.protoAccessControl) return undefined;
+  const { helpers, partials, decorators, hooks, protoAccessControl } = captured;
+  return { helpers, partials, decorators, hooks, protoAccessControl, partial: true };
+}
+
+/** Run a template, turning Handlebars runtime errors into a positioned diagnostic. */
+export function runTemplate(compiled: CompiledTemplates, name: string, template: Template, context: unknown): { html: string; diagnostic?: Diagnostic } {
+  try {
+    const call = template as (context: unknown, options?: Record<string, unknown>) => string;
+    return { html: compiled.shared ? call(context, { ...compiled.shared, data: { root: context } }) : template(context) };
+  } catch (cause) {
+    return { html: '', diagnostic: templateError(compiled.files.get(name) ?? name, cause) };
+  }
+}
+
+function templateError(file: string, cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const line = /on line (\d+)/.exec(message)?.[1] ?? (cause as { lineNumber?: number }).lineNumber;
+  const column = (cause as { column?: number }).column;
+  const reason = message.split('\n').filter((l) => l.trim() && !/^[-\s]*\^$/.test(l)).slice(0, 1).join(' ');
+  const expecting = /Expecting (.*), got/.exec(message)?.[0];
+  return error(
+    'template-error',
+    file,
+    `Template error: ${reason}${expecting && !reason.includes(expecting) ? ` (${expecting})` : ''}`,
+    line ? { line: Number(line), ...(typeof column === 'number' ? { column: column + 1 } : {}) } : {},
+    'Check that every {{#block}} is closed by a matching {{/block}} and that partial names exist.',
+  );
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('formatDate', (value: unknown, style: unknown) => formatDate(typeof value === 'string' ? value : undefined, style === 'short' ? 'short' : 'long'));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+}

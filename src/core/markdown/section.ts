@@ -1,0 +1,173 @@
+/** The render stage for one section: slides, notes, slide attributes and layout data. Pure. */
+import { isCssColour } from '../colour.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { renderInline, renderMarkdown } from './render.js';
+import type { RenderContext, RenderedHtml } from './types.js';
+import { splitSlides, type Attribute } from '../parse/slides.js';
+import { useMedia, type AssetRef } from '../assets.js';
+import { auditSlideAttribute } from './sanitize.js';
+import { locateInFrontMatter } from '../parse/frontmatter.js';
+import type { OutputFile, RenderedSection, RenderedSlide, Section } from '../model.js';
+import type { MapSpec } from '../parse/schema.js';
+
+/** Draws a map figure; passed in so the pure stage never loads geographic data itself. */
+export type MapRenderer = (spec: MapSpec) => { svg: string; legend: { label: string; color: string }[]; unknown: string[] };
+
+export interface SectionRenderOptions {
+  allowScripts: boolean;
+  renderMap?: MapRenderer;
+}
+
+const COLUMN_BREAK = /^\|\|\|\s*$/m;
+
+/** Render every slide of a section. */
+export function renderSection(section: Section, options: SectionRenderOptions): RenderedSection {
+  const dir = section.rel.includes('/') ? section.rel.slice(0, section.rel.lastIndexOf('/')) : '';
+  const ctx: RenderContext = { file: section.file, dir, allowScripts: options.allowScripts };
+  const diagnostics: Diagnostic[] = [];
+  const assets: AssetRef[] = [];
+  const files: OutputFile[] = [];
+
+  const collect = <T extends { assets: AssetRef[]; diagnostics: Diagnostic[] }>(r: T): T => {
+    if (r.assets.length) assets.push(...r.assets);
+    if (r.diagnostics.length) diagnostics.push(...r.diagnostics);
+    return r;
+  };
+
+  const stacks: RenderedSlide[][] = splitSlides(section.body, section.bodyLine).map((stack) =>
+    stack.slides.map((slide) => {
+      const columns = section.layout === 'two-column' ? renderColumns(slide.markdown, slide.line, ctx, collect) : undefined;
+      const body = columns ?? collect(renderMarkdown(slide.markdown, ctx, slide.line));
+      const notes = collect(renderMarkdown(slide.notes, ctx, slide.notesLine ?? slide.line));
+      const out: RenderedSlide = {
+        html: body.html,
+        columns: columns?.columns ?? [],
+        notesHtml: notes.html,
+        hasHeading: body.hasHeading,
+        attributes: slide.attributes.length ? slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics) : [],
+        line: slide.line,
+      };
+      if (body.title) out.title = body.title;
+      return out;
+    }),
+  );
+
+  const first = stacks[0]?.[0];
+  if (first && section.front.notes) {
+    // Positions matter only when the notes have something to report, and finding the `notes:` key
+    // parses the YAML again (a third of a 1,000-section build when done for every section).
+    let notes = renderMarkdown(section.front.notes, ctx, section.bodyLine);
+    if (notes.assets.length || notes.diagnostics.length) {
+      notes = renderMarkdown(section.front.notes, ctx, locateInFrontMatter(section.yaml, ['notes']).line ?? section.bodyLine);
+    }
+    collect(notes);
+    first.notesHtml = notes.html + first.notesHtml;
+  }
+  if (first) first.attributes = [...sectionAttributes(section, ctx, assets, diagnostics), ...first.attributes];
+
+  const data = layoutData(section, options, files, diagnostics);
+  return { section, stacks, data, assets: dedupeAssets(assets), files, diagnostics };
+}
+
+/** A two-column slide: the parts between `|||` lines, each rendered on its own, and together as the slide's HTML. */
+function renderColumns(markdown: string, line: number, ctx: RenderContext, collect: (r: RenderedHtml) => RenderedHtml): RenderedHtml & { columns: string[] } {
+  const parts = markdown.split(COLUMN_BREAK);
+  let partLine = line;
+  const renders = parts.map((part) => {
+    const r = collect(renderMarkdown(part, ctx, partLine));
+    partLine += part.split('\n').length;
+    return r;
+  });
+  const title = renders.find((r) => r.title)?.title;
+  return {
+    html: renders.map((r) => r.html).join('\n'),
+    ...(title ? { title } : {}),
+    hasHeading: renders[0]?.hasHeading ?? false,
+    assets: [],
+    diagnostics: [],
+    columns: parts.length > 1 ? renders.map((r) => r.html) : [],
+  };
+}
+
+function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
+  const attrs: Attribute[] = [];
+  const { background, transition } = section.front;
+  if (background) {
+    attrs.push({ name: isCssColour(background) ? 'data-background-color' : 'data-background-image', value: background });
+  }
+  if (transition) attrs.push({ name: 'data-transition', value: transition });
+  return slideAttributes(attrs, ctx, (name) => locateInFrontMatter(section.yaml, [name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
+}
+
+const SLIDE_ATTRIBUTE = /^(class|id|style|data-[a-z0-9-]+)$/i;
+const MEDIA_ATTRIBUTE = /^data-background-(image|video)$/i;
+
+/** Keep only attributes reveal.js understands; resolve background media to copied assets. */
+function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: string) => number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
+  const out: Attribute[] = [];
+  for (const attr of attrs) {
+    // Looked up only for a diagnostic or an asset: finding a front-matter key parses the YAML again.
+    let found: number | undefined;
+    const at = () => (found ??= lineOf(attr.name));
+    // With `allowScripts: true` only the attribute names stay restricted: the values are the author's own.
+    const removed = auditSlideAttribute(attr.name, attr.value);
+    if (removed && (!ctx.allowScripts || !SLIDE_ATTRIBUTE.test(attr.name))) {
+      diagnostics.push(warning(removed.unsafe ? 'unsafe-html' : 'unsupported-html', ctx.file, removed.message, { line: at() }, removed.hint));
+      continue;
+    }
+    if (MEDIA_ATTRIBUTE.test(attr.name)) {
+      out.push({ name: attr.name, value: useMedia(attr.value, ctx.dir, ctx.file, () => ({ line: at() }), assets, diagnostics) });
+      continue;
+    }
+    out.push(attr);
+  }
+  return out;
+}
+
+/** The line of the `<!-- .slide: -->` comment nearest to the slide that sets `name`, else the slide's first line. */
+function slideCommentLine(section: Section, slideLine: number, name: string): number {
+  const lines = section.body.split('\n');
+  let best = -1;
+  lines.forEach((text, i) => {
+    const line = section.bodyLine + i;
+    if (/\.slide:/.test(text) && text.toLowerCase().includes(name.toLowerCase()) && (best === -1 || Math.abs(line - slideLine) < Math.abs(best - slideLine))) best = line;
+  });
+  return best === -1 ? slideLine : best;
+}
+
+function layoutData(section: Section, options: SectionRenderOptions, files: OutputFile[], diagnostics: Diagnostic[]): Record<string, unknown> {
+  const f = section.front;
+  const data: Record<string, unknown> = {};
+  if (f.events) data.events = f.events.map((e) => ({ date: e.date, title: renderInline(e.title), text: e.text ? renderInline(e.text) : '' }));
+  if (f.figures) data.figures = f.figures.map((x) => ({ value: x.value, label: renderInline(x.label), date: x.date ?? '' }));
+  if (f.columns) data.columns = f.columns.map(renderInline);
+  if (f.rows) data.rows = f.rows.map((row) => ({ label: renderInline(row[0] ?? ''), cells: row.slice(1).map(renderInline) }));
+  if (f.quote) {
+    data.quote = { ...f.quote, text: renderInline(f.quote.text), context: f.quote.context ? renderInline(f.quote.context) : '' };
+  }
+  if (f.map) {
+    if (!options.renderMap) {
+      diagnostics.push(error('map-unavailable', section.file, 'Map figures need the geographic data package', { line: 1 }, 'Run `npm install` to install world-atlas.'));
+    } else {
+      const map = options.renderMap(f.map);
+      for (const name of map.unknown) {
+        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map.groups\``, { line: 1 },
+          'Use the English short name from Natural Earth, e.g. "Czechia", "United Kingdom", "United States of America".'));
+      }
+      const path = `figures/${section.id}.svg`;
+      files.push({ path, content: map.svg });
+      data.map = { src: path, alt: f.map.alt, caption: f.map.caption ?? '', legend: map.legend };
+    }
+  }
+  return data;
+}
+
+function dedupeAssets(assets: AssetRef[]): AssetRef[] {
+  const seen = new Set<string>();
+  return assets.filter((a) => {
+    const key = `${a.path}\0${a.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

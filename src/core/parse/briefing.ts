@@ -1,0 +1,94 @@
+/** Parse `index.md` and section files: front matter, schema, defaults. Pure. */
+import { posix } from 'node:path';
+import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
+import { locateInFrontMatter, parseFrontMatter } from './frontmatter.js';
+import { deckFields, deckSchema, sectionFields, sectionSchema, unknownKeys, validate, type SchemaIssue } from './schema.js';
+import type { Deck, Section, SourceFile } from '../model.js';
+
+export interface Parsed<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+/** Parse the deck file (`index.md`). */
+export function parseDeck(source: SourceFile): Parsed<Deck> {
+  const fm = parseFrontMatter(source.file, source.text);
+  const diagnostics = [...fm.diagnostics];
+  if (fm.diagnostics.length) return { diagnostics };
+  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.yaml, deckFields));
+  const result = validate(deckSchema, fm.data);
+  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.yaml, result.issues, 'index.md')] };
+  const meta = { ...result.value, sources: result.value.sources ?? {} };
+  return { value: { file: source.file, meta, body: fm.body, bodyLine: fm.bodyLine, yaml: fm.yaml }, diagnostics };
+}
+
+/** Parse one section file. */
+export function parseSection(source: SourceFile): Parsed<Section> {
+  if (!source.text.trim()) {
+    return {
+      diagnostics: [error('empty-section', source.file, 'Section file is empty', { line: 1, column: 1 }, 'Add front matter with a `title`, or delete the file.')],
+    };
+  }
+  const fm = parseFrontMatter(source.file, source.text);
+  const diagnostics = [...fm.diagnostics];
+  if (fm.diagnostics.length) return { diagnostics };
+  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.yaml, sectionFields));
+  const result = validate(sectionSchema, fm.data);
+  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.yaml, result.issues, 'section')] };
+  const front = result.value;
+  const section: Section = {
+    file: source.file,
+    rel: source.rel,
+    id: front.id ?? idFromFileName(source.rel),
+    title: front.title,
+    order: front.order,
+    layout: front.layout ?? 'content',
+    draft: front.draft ?? false,
+    front,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    yaml: fm.yaml,
+  };
+  return { value: section, diagnostics };
+}
+
+/** `020-the-crisis.md` -> `the-crisis`: numeric prefixes order files, they are not part of the id. */
+export function idFromFileName(rel: string): string {
+  const base = posix.basename(rel).replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
+  const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(slug) ? slug : `section-${slug || 'x'}`;
+}
+
+/** Sort sections by `order`, then by file name; sections without an order come after numbered ones. */
+export function sortSections<T extends { order: number | undefined; rel: string }>(sections: T[]): T[] {
+  return [...sections].sort((a, b) => {
+    const ao = a.order ?? Number.POSITIVE_INFINITY;
+    const bo = b.order ?? Number.POSITIVE_INFINITY;
+    return ao === bo ? (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0) : ao - bo;
+  });
+}
+
+function schemaErrors(file: string, yaml: string, issues: SchemaIssue[], kind: string): Diagnostic[] {
+  return issues.map((issue) => {
+    const missing = /is required$/.test(issue.message);
+    const at = missing && issue.path.length === 1 ? { line: 1, column: 1 } : locateInFrontMatter(yaml, issue.path);
+    const key = issue.path.join('.');
+    const hint = missing
+      ? `Add \`${key}: ...\` to the front matter of this ${kind}.`
+      : `Fix the value of \`${key}\` in the front matter.`;
+    return error(missing ? 'missing-field' : 'invalid-field', file, issue.message, at, hint);
+  });
+}
+
+function unknownKeyWarnings(file: string, data: Record<string, unknown>, yaml: string, known: Record<string, unknown>): Diagnostic[] {
+  return unknownKeys(data, known).map((key) => {
+    const suggestion = closest(key, Object.keys(known));
+    return warning(
+      'unknown-key',
+      file,
+      `Unknown front-matter key \`${key}\``,
+      locateInFrontMatter(yaml, [key], { key: true }),
+      suggestion ? `Did you mean \`${suggestion}\`?` : `Known keys: ${Object.keys(known).join(', ')}.`,
+    );
+  });
+}

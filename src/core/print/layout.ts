@@ -1,0 +1,205 @@
+/**
+ * The print layout: a built deck rewritten as a static document of fixed-size pages, one per slide
+ * (or per fragment step), optionally followed by notes pages, or laid out as portrait handout pages.
+ * Pure: deck HTML in, print HTML and the page plan out. Chromium only has to print it.
+ */
+import { cloneNode } from 'domhandler';
+import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './slides.js';
+import { backgroundLayer, contrastClass } from './background.js';
+import { escapeHtml } from '../escape.js';
+
+export interface PrintOptions {
+  /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, slide on top, notes below. */
+  layout: 'slides' | 'handout';
+  /** `separate-page`: each slide's notes on the page after it (slides layout only). */
+  notes: 'none' | 'separate-page';
+  /** `final`: every fragment shown; `each`: one page per fragment step, as reveal.js's pdfSeparateFragments. */
+  fragments: 'final' | 'each';
+  /** The deck's slide size in CSS pixels and reveal.js's margin around it. */
+  width: number;
+  height: number;
+  margin: number;
+  /** reveal.js's `slideNumber` option: false, true (= `h.v`), `h.v`, `h/v`, `c` or `c/t`. */
+  slideNumber: unknown;
+  /** The deck's classification, repeated at the top and bottom of handout and notes pages. */
+  classification: string | undefined;
+  /** The print stylesheet, inlined into the page. */
+  css: string;
+}
+
+/** Where a slide ended up in the printed document. */
+export interface PrintedSlide {
+  number: number;
+  id: string | undefined;
+  section: string;
+  title: string;
+  /** The slide's layout (from its `layout-<name>` class), e.g. `section` for a divider. */
+  layout: string | undefined;
+  /** Where the slide was written (`data-source="020-crisis.md:4"`): file relative to the briefing, and line. */
+  source: { file: string; line: number } | undefined;
+  /** 0-based index of the slide's first page, and how many pages its fragment steps take. */
+  page: number;
+  steps: number;
+  /** 0-based index of its notes page, when notes are printed on separate pages. */
+  notesPage: number | undefined;
+  notesText: string;
+}
+
+export interface PrintPlan {
+  html: string;
+  pages: number;
+  /** Page size for Chromium, as CSS lengths. */
+  pageSize: { width: string; height: string };
+  slides: PrintedSlide[];
+}
+
+const A4 = { width: 793.7, height: 1122.52 };
+const MM = 96 / 25.4;
+
+/** Rewrite a built deck's HTML into the print document described by `options`. */
+export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan {
+  const deck = readDeck(deckHtml);
+  linkSlides(deck.slides);
+  const chrome = toHtml(deck.chrome);
+  const banners = pageBanners(options.classification);
+  const total = deck.slides.length;
+  const handout = options.layout === 'handout';
+  const pageSize = handout ? { width: '210mm', height: '297mm' } : { width: `${options.width}px`, height: `${options.height}px` };
+  const pages: string[] = [];
+  const slides: PrintedSlide[] = [];
+
+  deck.slides.forEach((slide, index) => {
+    const number = index + 1;
+    const first = pages.length;
+    const steps = options.fragments === 'each' ? slide.fragmentGroups.length + 1 : 1;
+    const notesText = textOf(slide.notesHtml);
+    for (let step = 0; step < steps; step++) {
+      showFragments(slide, options.fragments === 'each' ? step : slide.fragmentGroups.length);
+      // Only the first copy keeps the id, so links and the outline land on the slide's first page.
+      const slidePage = slideHtml(slide, number, total, options, { keepId: step === 0, chrome, page: !handout });
+      const lastStep = step === steps - 1;
+      pages.push(handout ? handoutHtml(slidePage, lastStep ? slide : undefined, number, banners, options) : slidePage);
+    }
+    let notesPage: number | undefined;
+    if (!handout && options.notes === 'separate-page' && notesText) {
+      notesPage = pages.length;
+      pages.push(notesHtml(slide, number, banners));
+    }
+    const layout = /(?:^|\s)layout-([\w-]+)/.exec(slide.element.attribs.class ?? '')?.[1];
+    const at = /^(.+):(\d+)$/.exec(slide.element.attribs['data-source'] ?? '');
+    const source = at ? { file: at[1]!, line: Number(at[2]) } : undefined;
+    slides.push({ number, id: slide.id, section: slide.section, title: slide.title, layout, source, page: first, steps, notesPage, notesText });
+  });
+
+  // `print-pdf` switches off reveal.js's own @media print rules, which reflow slides as plain paper.
+  const head = deck.head ? toHtml(deck.head.children) : '<meta charset="utf-8">';
+  const pageRule = `@page { size: ${pageSize.width} ${pageSize.height}; margin: 0; }`;
+  const vars = `:root { --print-width: ${pageSize.width}; --print-height: ${pageSize.height}; }`;
+  const html = `<!doctype html>
+<html lang="${langOf(deckHtml)}" class="print-pdf briefing-print briefing-print-${options.layout}">
+<head>
+${head}
+<style>${pageRule}\n${vars}\n${options.css}</style>
+</head>
+<body>
+${pages.join('\n')}
+</body>
+</html>
+`;
+  return { html, pages: pages.length, pageSize, slides };
+}
+
+/** Mark fragments as reveal.js does after `step` steps: earlier groups visible, the last one current. */
+function showFragments(slide: DeckSlide, step: number): void {
+  slide.fragmentGroups.forEach((group, i) => {
+    for (const fragment of group) {
+      const classes = (fragment.attribs.class ?? '').split(/\s+/).filter((c) => c && c !== 'visible' && c !== 'current-fragment');
+      if (i < step) classes.push('visible');
+      if (i === step - 1) classes.push('current-fragment');
+      fragment.attribs.class = classes.join(' ');
+    }
+  });
+}
+
+/** One slide page: the slide scaled into the page as reveal.js scales it into the window, with the deck's banners. */
+function slideHtml(slide: DeckSlide, number: number, total: number, options: PrintOptions, at: { keepId: boolean; chrome: string; page: boolean }): string {
+  const section = cloneNode(slide.element, true);
+  if (!at.keepId) delete section.attribs.id;
+  addClass(section, 'present');
+  const contrast = contrastClass(section.attribs);
+  if (contrast) addClass(section, contrast);
+  const scale = 1 - options.margin;
+  const left = (options.width * (1 - scale)) / 2;
+  const top = (options.height * (1 - scale)) / 2;
+  const style = `--slide-width: ${options.width}px; --slide-height: ${options.height}px; --slide-scale: ${scale}; --slide-left: ${px(left)}; --slide-top: ${px(top)};`;
+  const revealClass = ['reveal', contrast].filter(Boolean).join(' ');
+  return `<div class="${at.page ? 'print-page ' : ''}print-slide reveal-viewport" style="${style}" data-slide="${number}">
+${backgroundLayer(section.attribs)}<div class="${revealClass}"><div class="slides">
+${toHtml(section)}
+</div>${slideNumberHtml(slide, number, total, options.slideNumber)}</div>
+${at.chrome}
+</div>`;
+}
+
+function slideNumberHtml(slide: DeckSlide, number: number, total: number, format: unknown): string {
+  if (!format) return '';
+  const [a, delimiter, b] =
+    format === 'c' ? [number] : format === 'c/t' ? [number, '/', total] : slide.v === undefined ? [slide.h + 1] : [slide.h + 1, format === 'h/v' ? '/' : '.', slide.v + 1];
+  const parts = [`<span class="slide-number-a">${a}</span>`];
+  if (delimiter) parts.push(`<span class="slide-number-delimiter">${delimiter}</span><span class="slide-number-b">${b}</span>`);
+  return `<div class="slide-number">${parts.join('')}</div>`;
+}
+
+/** The page after a slide: its title and its speaker notes, at the slide's size. */
+function notesHtml(slide: DeckSlide, number: number, banners: string): string {
+  return `<div class="print-page print-notes reveal-viewport" data-notes-for="${number}">
+<div class="reveal"><div class="print-notes-body print-fit" data-fit-slide="${number}">
+<p class="print-notes-label">Notes · slide ${number}</p>
+<h2 class="print-notes-title">${escapeHtml(slide.title)}</h2>
+<div class="print-notes-text">${slide.notesHtml}</div>
+</div></div>
+${banners}
+</div>`;
+}
+
+/** Classification banners at the top and bottom of a page that is not itself a slide (slides carry their own). */
+function pageBanners(classification: string | undefined): string {
+  if (!classification) return '';
+  const text = escapeHtml(classification);
+  return `<div class="print-banner print-banner-top">${text}</div>\n<div class="print-banner print-banner-bottom">${text}</div>`;
+}
+
+/** A4 portrait: the slide scaled to the page width on top, its notes below, the banners at the page edges. */
+function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: number, banners: string, options: PrintOptions): string {
+  const frameWidth = A4.width - 30 * MM;
+  const scale = frameWidth / options.width;
+  const frameHeight = options.height * scale;
+  const notesTop = 14 * MM + frameHeight + 8 * MM;
+  const frame = `<div class="print-handout-frame" style="top: ${px(14 * MM)}; left: ${px(15 * MM)}; width: ${px(frameWidth)}; height: ${px(frameHeight)};">
+<div class="print-handout-scale" style="zoom: ${scale.toFixed(6)};">${slidePage}</div>
+</div>`;
+  const notes = notesOf?.notesHtml
+    ? `<div class="reveal print-handout-notes print-fit" data-fit-slide="${number}" style="top: ${px(notesTop)};">
+<p class="print-notes-label">Notes · slide ${number}</p>
+<div class="print-notes-text">${notesOf.notesHtml}</div>
+</div>`
+    : '';
+  return `<div class="print-page print-handout" data-slide="${number}">
+${frame}
+${notes}
+${banners}
+</div>`;
+}
+
+function px(value: number): string {
+  return `${value.toFixed(2)}px`;
+}
+
+function langOf(html: string): string {
+  return escapeHtml(/<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? 'en');
+}
+
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+}
+
