@@ -25,10 +25,11 @@ const COMMON: Options = {
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'Build briefings into reveal.js decks',
-    usage: 'briefing build [path...] [--out dir] [--drafts] [--watch] [--timings]',
+    usage: 'briefing build [path...] [--out dir] [--drafts] [--max-classification LEVEL] [--watch] [--timings]',
     options: {
       out: { type: 'string', short: 'o' },
       drafts: { type: 'boolean' },
+      'max-classification': { type: 'string' },
       watch: { type: 'boolean', short: 'w' },
       timings: { type: 'boolean' },
     },
@@ -38,12 +39,15 @@ into <out>/<slug>/index.html (default out: ./dist), and writes <out>/index.html 
 Options:
   -o, --out <dir>   output root instead of ./dist
       --drafts      include sections marked draft: true
+      --max-classification <level>
+                    release cut: leave out every section marked above <level> (e.g. CONFIDENTIAL)
+                    and mark the deck by what remains
   -w, --watch       keep running: rebuild when a file the build read changes (Ctrl-C stops)
       --timings     print the time each stage took (load, parse, render, compose, emit)
       --debug       show stack traces for internal errors`,
     async run(values, positionals, io) {
       const { runBuild } = await import('./cli/build.js');
-      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch, timings: !!values.timings }, io);
+      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, maxClassification: values['max-classification'] as string | undefined, watch: !!values.watch, timings: !!values.timings }, io);
     },
   },
   check: {
@@ -101,7 +105,7 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH] [--drafts]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH] [--drafts] [--max-classification LEVEL]',
     options: {
       out: { type: 'string', short: 'o' },
       handout: { type: 'boolean' },
@@ -109,6 +113,7 @@ Options:
       fragments: { type: 'string' },
       browser: { type: 'string' },
       drafts: { type: 'boolean' },
+      'max-classification': { type: 'string' },
     },
     details: `Prints the briefing (default: every folder in ./briefings with an index.md) with headless Chromium
 to dist/<slug>/<slug>.pdf: one page per slide at the deck's aspect ratio, fragments in their final state,
@@ -122,13 +127,15 @@ Options:
       --fragments each        one page per fragment step instead of the final state
       --browser <path>        Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
       --drafts                include sections marked draft: true
+      --max-classification <level>  release cut: leave out every section marked above <level>
+                              and mark the PDF (banners, title slide, metadata) by what remains
       --debug                 show stack traces for internal errors
 
 No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubuntu), or pass --browser.`,
     async run(values, positionals, io) {
       const { runPdf } = await import('./cli/pdf.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts }, io);
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts, maxClassification: text('max-classification') }, io);
     },
   },
 };

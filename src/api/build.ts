@@ -16,6 +16,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Include sections marked `draft: true`. */
   drafts?: boolean;
+  /** The release cut: leave out every section marked above this level and mark the deck by what remains. */
+  maxClassification?: string | undefined;
   /** Working directory for defaults and for the paths shown in messages. */
   cwd?: string;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
@@ -44,7 +46,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(cwd, settings.outDir);
   const found = findBriefings(options.briefings, cwd);
   const decks: DeckResult[] = [];
-  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, drafts: settings.drafts, cwd, outDir }));
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, drafts: settings.drafts, maxClassification: settings.maxClassification, cwd, outDir }));
   const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
   if ((options.writeIndex ?? !options.dryRun) && decks.some((d) => d.ok)) {
     try {

@@ -17,6 +17,8 @@ export interface Settings {
   outDir: string;
   /** Include sections marked `draft: true`. */
   drafts: boolean;
+  /** The release cut (`--max-classification`): leave out every section marked above this level. */
+  maxClassification: string | undefined;
   /** `serve`: address and port; 0 picks a free port. */
   host: string;
   port: number;
@@ -35,6 +37,7 @@ export interface Settings {
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
   outDir: 'dist',
   drafts: false,
+  maxClassification: undefined,
   host: '127.0.0.1',
   port: 8000,
   debounceMs: 60,

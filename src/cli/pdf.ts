@@ -12,6 +12,8 @@ export interface PdfFlags {
   fragments?: string | undefined;
   browser?: string | undefined;
   drafts: boolean;
+  /** The release cut (`--max-classification LEVEL`). */
+  maxClassification?: string | undefined;
 }
 
 
@@ -56,6 +58,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
         notes: (flags.notes ?? 'none') as PdfOptions['notes'],
         fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
         drafts: flags.drafts,
+        maxClassification: flags.maxClassification,
         signal: controller.signal,
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.browser ? { browser: flags.browser } : {}),

@@ -10,6 +10,7 @@ export interface WatchFlags {
   briefings: string[];
   out?: string | undefined;
   drafts: boolean;
+  maxClassification?: string | undefined;
 }
 
 
@@ -26,7 +27,7 @@ export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   for (const briefing of found.dirs) {
     const log = buildLogger(io, { several, where: 'the deck in the output folder is unchanged' });
     try {
-      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, writeIndex: true, onBuild: log }));
+      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, writeIndex: true, onBuild: log }));
     } catch (cause) {
       if (!(cause instanceof BriefingError)) throw cause;
       await Promise.all(sessions.map((s) => s.close()));

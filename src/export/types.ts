@@ -13,6 +13,7 @@
  * The pipeline does not change.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { DeckMarkings } from '../core/markings/deck.js';
 import type { Deck, OutputFile, RenderedSection } from '../core/model.js';
 
 /** A deck built in memory: what every exporter starts from. */
@@ -21,8 +22,11 @@ export interface BuiltDeck {
   slug: string;
   /** The briefing folder it was built from (absolute). */
   dir: string;
-  /** The parsed deck (index.md) and its rendered sections in deck order. */
-  model: { deck: Deck; sections: readonly RenderedSection[] };
+  /**
+   * The parsed deck (index.md), its rendered sections in deck order, and their markings: `markings.overall`
+   * for the title slide and the document's metadata, `markings.sections[id]` for each section's slides.
+   */
+  model: { deck: Deck; sections: readonly RenderedSection[]; markings: DeckMarkings | undefined };
   /** Slides composed (the title slide and generated slides included). */
   slides: number;
   /** The composed page, as the deck folder's index.html holds it. */

@@ -10,7 +10,9 @@ import { compileTemplates } from '../core/compose/templates.js';
 import { splitSlides } from '../core/parse/slides.js';
 import type { Deck, OutputFile, RenderedSection, RenderedSlide, Section } from '../core/model.js';
 import type { AssetRef } from '../core/assets.js';
+import type { DeckMarkings } from '../core/markings/deck.js';
 import { loadBriefing } from '../io/load.js';
+import { selectSections } from './select.js';
 import { displayPath, isInside } from '../io/paths.js';
 import { resolveRuntime } from '../io/runtime.js';
 
@@ -40,8 +42,8 @@ export interface DeckResult {
   html?: string;
   /** Every file of the deck folder, as emit writes it; set when the build succeeded (also on a dry run). */
   files?: OutputFile[];
-  /** The parsed deck and its rendered sections in deck order: what `check`'s lint rules read. */
-  model?: { deck: Deck; sections: RenderedSection[] };
+  /** The parsed deck, its rendered sections in deck order and their markings: what `check`'s lint rules and the exporters read. */
+  model?: { deck: Deck; sections: RenderedSection[]; markings: DeckMarkings | undefined };
 }
 
 /** Stage times of one deck build, in milliseconds; a stage the build did not reach is 0. */
@@ -61,6 +63,8 @@ export interface DeckOptions {
   outDir?: string;
   /** Include sections marked `draft: true`. */
   drafts?: boolean;
+  /** The release cut: leave out every section marked above this level (`--max-classification`). */
+  maxClassification?: string | undefined;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
   cache?: BuildCache;
   /**
@@ -115,13 +119,18 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     }
     return { key, file, entry };
   });
+  // Which sections the deck holds (drafts, the release cut) and how each is marked: decided once, here.
+  const selected = selectSections(deck, entries.flatMap(({ entry }) => (entry.parsed.value ? [entry.parsed.value] : [])), options);
+  diagnostics.push(...selected.diagnostics);
+  const chosen = new Set(selected.sections);
+  const markings = selected.markings;
   stage('parse');
   // Geographic data is loaded only for decks that draw a map.
-  const needsMap = entries.some(({ entry }) => entry.parsed.value?.front.map && !entry.rendered);
+  const needsMap = entries.some(({ entry }) => entry.parsed.value && chosen.has(entry.parsed.value) && entry.parsed.value.front.map && !entry.rendered);
   const renderMap = needsMap ? await loadMapRenderer() : undefined;
   // With enough Markdown to render, marked's regular expressions are compiled up front (core/marked-primer.ts).
   let toRender = 0;
-  for (const { entry } of entries) if (!entry.rendered) toRender += entry.parsed.value?.body.length ?? 0;
+  for (const { entry } of entries) if (!entry.rendered && entry.parsed.value && chosen.has(entry.parsed.value)) toRender += entry.parsed.value.body.length;
   prepareRendering(toRender);
   const sections: RenderedSection[] = [];
   const used = new Set<string>();
@@ -129,7 +138,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     used.add(key);
     diagnostics.push(...entry.parsed.diagnostics);
     const section = entry.parsed.value;
-    if (!section || (section.draft && !options.drafts)) continue;
+    if (!section || !chosen.has(section)) continue;
     if (!entry.rendered) {
       entry.rendered = renderSection(section, { allowScripts, ...(renderMap ? { renderMap } : {}) });
       rendered.push(file.file);
@@ -145,7 +154,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
 
   const templates = options.cache ? compileCached(cache, loaded.templates) : compileTemplates(loaded.templates);
   diagnostics.push(...templates.diagnostics);
-  if (!deck || !templates.compiled) return result({ rendered, ...(deck ? { model: { deck, sections: ordered } } : {}) });
+  if (!deck || !templates.compiled) return result({ rendered, ...(deck ? { model: { deck, sections: ordered, markings } } : {}) });
 
   const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
   diagnostics.push(...runtime.diagnostics);
@@ -156,10 +165,10 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
-  const composed = compose({ deck, title: title.slide, sections: ordered, templates: templates.compiled, runtime: runtime.paths, ...(options.cache ? { memo: cache.composed } : {}) });
+  const composed = compose({ deck, title: title.slide, sections: ordered, markings, templates: templates.compiled, runtime: runtime.paths, ...(options.cache ? { memo: cache.composed } : {}) });
   diagnostics.push(...composed.diagnostics);
   stage('compose');
-  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered } };
+  const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered, markings } };
   if (hasErrors(diagnostics)) return result(summary);
 
   const files: OutputFile[] = [

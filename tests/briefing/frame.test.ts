@@ -2,17 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { frameSlide, numberSlides } from '../../src/core/compose/frame.js';
 import { paginate } from '../../src/core/compose/generated.js';
+import { resolveMarking } from '../../src/core/markings/marking.js';
+import { US } from '../../src/core/markings/schemes.js';
+
+const marked = (text: string) => resolveMarking(text, US).marking;
 
 describe('the slide frame', () => {
   it('puts banners at both ends, the content box, the citation line and the footer in that order', () => {
-    const html = frameSlide('<h2>T</h2>', 'Source: [1] NATO', { classification: 'UNCLASSIFIED', asOfText: '7 April 2022', footer: 'Staff college' });
+    const html = frameSlide('<h2>T</h2>', 'Source: [1] NATO', { asOfText: '7 April 2022', footer: 'Staff college' }, marked('UNCLASSIFIED'));
     const order = ['classification-top', 'slide-content', '<h2>T</h2>', 'class="citation"', 'class="as-of"', 'Staff college', 'slide-count', 'classification-bottom'].map((s) => html.indexOf(s));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
+  it('colours both banners by the slide’s level: white on SECRET red, black on TOP SECRET orange', () => {
+    const secret = frameSlide('', '', {}, marked('SECRET//NOFORN'));
+    expect(secret.match(/style="background-color:#c8102e;color:#ffffff"/g)).toHaveLength(2);
+    expect(secret).toContain('>SECRET//NOFORN</div>');
+    expect(frameSlide('', '', {}, marked('TOP SECRET'))).toContain('style="background-color:#ff8c00;color:#000000"');
+  });
+
   it('escapes the deck’s text and leaves out what the deck does not set', () => {
-    const html = frameSlide('', '', { classification: 'SECRET <b>', asOfText: undefined });
-    expect(html).toContain('SECRET &#60;b&#62;');
+    const html = frameSlide('', '', { asOfText: undefined }, marked('SECRET//<b>'));
+    expect(html).toContain('SECRET//&#60;b&#62;');
     expect(html).not.toContain('citation');
     expect(html).not.toContain('as-of');
     expect(frameSlide('', '', {})).not.toContain('classification-banner');

@@ -20,8 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-const SECTION_KEYS = ['title', 'order', 'layout', 'id', 'notes', 'sources', 'draft', 'class', 'background', 'transition', 'agenda', 'updated', 'events', 'figures', 'columns', 'rows', 'quote', 'map'];
-const DECK_KEYS = ['title', 'subtitle', 'presenter', 'organization', 'date', 'asOf', 'classification', 'theme', 'reveal', 'sources', 'notes', 'footer', 'lang', 'allowScripts', 'check'];
+const SECTION_KEYS = ['title', 'order', 'layout', 'id', 'notes', 'sources', 'draft', 'class', 'background', 'transition', 'agenda', 'updated', 'classification', 'events', 'figures', 'columns', 'rows', 'quote', 'map'];
+const DECK_KEYS = ['title', 'subtitle', 'presenter', 'organization', 'date', 'asOf', 'classification', 'theme', 'reveal', 'sources', 'notes', 'footer', 'lang', 'allowScripts', 'check', 'markings', 'portionMarks'];
 const LAYOUTS = ['content', 'section', 'bluf', 'agenda', 'sources', 'two-column', 'comparison', 'timeline', 'figures', 'quote', 'map', 'nope'];
 
 /** Plausible and implausible front-matter values: text (hostile too), numbers, dates, lists, maps. */

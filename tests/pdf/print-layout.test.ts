@@ -33,7 +33,7 @@ afterAll(() => temp.cleanup());
 
 const css = readFileSync(join(ROOT, 'templates', 'print', 'print.css'), 'utf8');
 const layout = (overrides: Partial<PrintOptions> = {}) =>
-  printLayout(deckHtml, { layout: 'slides', notes: 'none', fragments: 'final', width: 1280, height: 720, margin: 0, slideNumber: false, classification: 'UNCLASSIFIED', css, ...overrides });
+  printLayout(deckHtml, { layout: 'slides', notes: 'none', fragments: 'final', width: 1280, height: 720, margin: 0, slideNumber: false, css, ...overrides });
 /** The HTML of each page, in order. */
 const pagesOf = (html: string) => html.split(/(?=<div class="print-page )/).slice(1);
 
@@ -99,7 +99,7 @@ describe('print layout', () => {
     const page = pagesOf(plan.html)[3]!;
     expect(page.indexOf('print-handout-frame')).toBeLessThan(page.indexOf('print-handout-notes'));
     expect(page).toContain('Overview notes: the red square stands for the area of interest.');
-    expect(page).toContain('<div class="print-banner print-banner-top">UNCLASSIFIED</div>');
+    expect(page).toMatch(/<div class="print-banner print-banner-top" style="background-color:#007a33;color:#ffffff">UNCLASSIFIED<\/div>/);
   });
 
   it('draws slide backgrounds as a layer behind the slide', () => {

@@ -9,12 +9,16 @@ import { runTemplate, type CompiledTemplates } from './templates.js';
 import { revealSettings } from './reveal.js';
 import type { Attribute } from '../parse/slides.js';
 import type { Deck, RenderedSection, RenderedSlide, Section } from '../model.js';
+import type { DeckMarkings } from '../markings/deck.js';
+import type { Marking } from '../markings/marking.js';
 
 export interface ComposeInput {
   deck: Deck;
   /** The title slide's rendered body and notes (from index.md). */
   title: RenderedSlide;
   sections: readonly RenderedSection[];
+  /** How the deck and each section are marked (banners, portion marks); undefined for an unmarked deck. */
+  markings?: DeckMarkings | undefined;
   templates: CompiledTemplates;
   /** Paths of the runtime files inside the deck folder. */
   runtime: { revealCss: string; themeCss: string; revealJs: string; notesJs: string };
@@ -29,6 +33,8 @@ interface MemoEntry {
   templates: CompiledTemplates;
   deck: string;
   citation: string;
+  /** The section's marking and whether titles carry portion marks. */
+  marking: string;
   /** Set only when the section's layout read the agenda or the sources list. */
   agenda?: string;
   sources?: string;
@@ -79,7 +85,7 @@ export function compose(input: ComposeInput): Composed {
   // A one-shot build writes each slide's "n / total" as it goes; with a memo (watch mode) composed slides are
   // reused while others change, so they carry a mark that is numbered once the page is complete.
   const total = input.memo ? undefined : countSlides(input, templates, agenda, cited);
-  const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string): string => {
+  const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string, marking: Marking | undefined): string => {
     const template = templates.layouts.get(layout)!;
     const inner = runTemplate(templates, `layouts/${layout}`, template, context);
     if (inner.diagnostic) diagnostics.push(inner.diagnostic);
@@ -96,11 +102,16 @@ export function compose(input: ComposeInput): Composed {
     // V8 builds a concatenation as a tree of pieces; trim() makes it one flat string (and changes nothing:
     // it starts with `<` and ends with `>`). Kept as trees until the page is joined, ~2,000 slides cost
     // 20–30 ms more at 1,000 sections than flattening each one as it is made.
-    return `<section class="${escapeHtml(cls)}"${rest}>\n${frame(inner.html.trim(), citation, number)}${notes}\n</section>`.trim();
+    return `<section class="${escapeHtml(cls)}"${rest}>\n${frame(inner.html.trim(), citation, number, marking)}${notes}\n</section>`.trim();
   };
 
   const out: string[] = [];
-  out.push(renderSlide('title', { deck: deckView, slide: input.title }, [{ name: 'id', value: 'title' }, { name: 'data-source', value: `index.md:${input.title.line}` }], input.title.notesHtml, ''));
+  // The title slide wears the deck's overall marking: the highest level in it.
+  const overall = input.markings?.overall;
+  const portions = !!input.markings?.portionMarks;
+  const titleDeck = portions && overall ? { ...deckView, title: `${overall.portion} ${deckView.title}` } : deckView;
+  out.push(renderSlide('title', { deck: titleDeck, slide: withPortion(input.title, portions ? overall : undefined) },
+    [{ name: 'id', value: 'title' }, { name: 'data-source', value: `index.md:${input.title.line}` }], input.title.notesHtml, '', overall));
 
   for (const rendered of input.sections) {
     const { section } = rendered;
@@ -118,8 +129,11 @@ export function compose(input: ComposeInput): Composed {
       }
     }
     const citation = citationLine(section, cited);
+    const marking = input.markings?.sections[section.id];
+    const portion = portions ? marking : undefined;
+    const markingKey = input.memo ? JSON.stringify([marking, portions]) : '';
     const hit = input.memo?.get(section);
-    if (hit && hit.stacks === rendered.stacks && hit.data === rendered.data && hit.templates === templates && hit.deck === deckKey && hit.citation === citation &&
+    if (hit && hit.stacks === rendered.stacks && hit.data === rendered.data && hit.templates === templates && hit.deck === deckKey && hit.citation === citation && hit.marking === markingKey &&
         (hit.agenda === undefined || hit.agenda === agendaKey) && (hit.sources === undefined || hit.sources === sourcesKey)) {
       out.push(...hit.html);
       slideCount += hit.slides;
@@ -133,7 +147,8 @@ export function compose(input: ComposeInput): Composed {
     // How many slides a generated list takes depends on the list, whether or not the layout reads it.
     if (pages.length) read.agenda = read.sources = true;
     // A generated list that spans several slides numbers them in the title: "Sources (1/5)", "Sources (2/5)", …
-    const pageTitle = (n: number) => (pages.length > 1 ? `${section.title} (${n}/${pages.length})` : section.title);
+    const title = portion ? `${portion.portion} ${section.title}` : section.title;
+    const pageTitle = (n: number) => (pages.length > 1 ? `${title} (${n}/${pages.length})` : title);
     // Where a divider stands in the agenda ("Part 2 of 5"), found here once rather than by each template searching the agenda.
     const entry = agendaIndex.get(section.id);
     const sectionView: Record<string, unknown> = { id: section.id, title: pageTitle(1), layout: section.layout, ...rendered.data };
@@ -147,8 +162,8 @@ export function compose(input: ComposeInput): Composed {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
         const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
-        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide }, agenda, cited, pages[0] ?? [], watched),
-          [...attrs, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${slide.line}` }], slide.notesHtml, citation);
+        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide: withPortion(slide, portion) }, agenda, cited, pages[0] ?? [], watched),
+          [...attrs, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${slide.line}` }], slide.notesHtml, citation, marking);
       });
       out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
     });
@@ -156,10 +171,10 @@ export function compose(input: ComposeInput): Composed {
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
       out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, watched),
-        [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${section.bodyLine}` }], '', ''));
+        [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${section.bodyLine}` }], '', '', marking));
     });
     input.memo?.set(section, {
-      stacks: rendered.stacks, data: rendered.data, templates, deck: deckKey, citation,
+      stacks: rendered.stacks, data: rendered.data, templates, deck: deckKey, citation, marking: markingKey,
       ...(read.agenda ? { agenda: agendaKey } : {}), ...(read.sources ? { sources: sourcesKey } : {}),
       html: out.slice(before.out), slides: slideCount - before.slides, diagnostics: diagnostics.slice(before.diagnostics),
     });
@@ -196,6 +211,13 @@ function tracked(base: Record<string, unknown>, agenda: unknown, sources: unknow
     sources: { enumerable: true, get: () => ((read.sources = true), sources) },
     page: { enumerable: true, get: () => ((read.agenda = read.sources = true), page) },
   });
+}
+
+/** A slide whose own first heading starts with the portion mark (slides without one take the marked section title). */
+function withPortion(slide: RenderedSlide, marking: Marking | undefined): RenderedSlide {
+  if (!marking || !slide.hasHeading) return slide;
+  const mark = `<span class="portion-mark">${escapeHtml(marking.portion)}</span> `;
+  return { ...slide, html: slide.html.replace(/<h[1-6]\b[^>]*>/, (open) => open + mark) };
 }
 
 function generatedPages(layout: string, agenda: unknown[], cited: CitedSource[]): unknown[][] {

@@ -4,10 +4,10 @@
  * with reveal.js, sits on every printed page, and never collides with the slide's content. Pure.
  */
 import { escapeHtml } from '../escape.js';
+import type { Marking } from '../markings/marking.js';
 
-/** The deck fields the frame shows. */
+/** The deck fields the frame shows (the marking is the slide's own: see `slideFramer`). */
 export interface FrameDeck {
-  classification?: string | undefined;
   asOfText?: string | undefined;
   footer?: string | undefined;
 }
@@ -18,36 +18,49 @@ export interface FrameDeck {
  */
 const NUMBER_MARK = '<!--briefing:slide-number-->';
 
-/** Wrap a layout's output in the frame: banners, `.slide-content`, citation line and footer. */
-export function frameSlide(inner: string, citation: string, deck: FrameDeck): string {
-  return slideFramer(deck)(inner, citation);
+/** Wrap a layout's output in the frame: banners in the slide's marking, `.slide-content`, citation line and footer. */
+export function frameSlide(inner: string, citation: string, deck: FrameDeck, marking?: Marking): string {
+  return slideFramer(deck)(inner, citation, undefined, marking);
+}
+
+/** The top and bottom banner of a marking, in its level's colours (set on the element, so every theme shows them). */
+export function bannersOf(marking: Marking | undefined): { top: string; bottom: string } {
+  if (!marking) return { top: '', bottom: '' };
+  const style = `background-color:${marking.colour};color:${marking.textColour}`;
+  const level = marking.level ? ` data-level="${escapeHtml(marking.level)}"` : '';
+  const text = escapeHtml(marking.text);
+  return {
+    top: `<div class="classification-banner classification-top" style="${style}"${level} role="note" aria-label="Classification">${text}</div>\n`,
+    bottom: `<div class="classification-banner classification-bottom" style="${style}"${level} aria-hidden="true">${text}</div>\n`,
+  };
 }
 
 /**
- * `frameSlide` for one deck: the banners and footer are the same on every slide, so they are written once
- * here rather than for each of a large deck's thousands of slides.
+ * `frameSlide` for one deck: the footer is the same on every slide and a deck has few markings, so each is
+ * written once here rather than for each of a large deck's thousands of slides.
  */
-export function slideFramer(deck: FrameDeck): (inner: string, citation: string, number?: string) => string {
-  const banner = (where: 'top' | 'bottom') =>
-    deck.classification
-      ? `<div class="classification-banner classification-${where}"${where === 'top' ? ' role="note" aria-label="Classification"' : ' aria-hidden="true"'}>${escapeHtml(deck.classification)}</div>\n`
-      : '';
+export function slideFramer(deck: FrameDeck): (inner: string, citation: string, number?: string, marking?: Marking) => string {
+  const banners = new Map<Marking | undefined, { top: string; bottom: string }>();
+  const bannersFor = (marking: Marking | undefined) => {
+    let b = banners.get(marking);
+    if (!b) banners.set(marking, (b = bannersOf(marking)));
+    return b;
+  };
   const footer = [
     deck.asOfText ? `<span class="as-of">As of ${escapeHtml(deck.asOfText)}</span>` : '',
     deck.footer ? `<span class="footer-text">${escapeHtml(deck.footer)}</span>` : '',
   ].join('');
-  const head = `${banner('top')}<div class="slide-content">\n`;
   const footHead = `<div class="deck-footer">${footer}<span class="slide-count">`;
-  const footTail = `</span></div>\n${banner('bottom')}</div>`;
   let lastCitation = '';
   let citationLine = '';
-  return (inner, citation, number = NUMBER_MARK) => {
+  return (inner, citation, number = NUMBER_MARK, marking) => {
+    const { top, bottom } = bannersFor(marking);
     // Consecutive slides mostly share a section, hence a citation.
     if (citation !== lastCitation) {
       lastCitation = citation;
       citationLine = citation ? `<p class="citation">${escapeHtml(citation)}</p>\n` : '';
     }
-    return `${head}${inner}\n</div>\n<div class="slide-foot">\n${citationLine}${footHead}${number}${footTail}`;
+    return `${top}<div class="slide-content">\n${inner}\n</div>\n<div class="slide-foot">\n${citationLine}${footHead}${number}</span></div>\n${bottom}</div>`;
   };
 }
 

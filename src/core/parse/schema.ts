@@ -23,6 +23,15 @@ const sourceEntry = v.pipe(v.object({
   note: v.optional(asText),
 }), v.check((s) => s.title !== undefined || s.description !== undefined, 'A source needs a `title` (as on the page) or a `description` (in your own words)'));
 
+const hexColour = v.pipe(v.string('Expected a colour such as "#c8102e"'), v.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'Expected a colour such as "#c8102e" (quoted: YAML reads # as a comment)'));
+/** One level of a deck's own marking scheme; levels are listed lowest first. */
+const markingLevel = v.object({ name: asText, colour: hexColour, text: v.optional(hexColour), portion: v.optional(asText) });
+/** A built-in marking scheme by name, or a deck's own levels. */
+const markings = v.union([
+  v.pipe(v.string(), v.toLowerCase(), v.picklist(['us', 'nato', 'uk'], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels')),
+  v.object({ levels: v.pipe(v.array(markingLevel), v.minLength(1, 'Expected at least one level')) }),
+], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels (`name`, `colour`, optional `text` and `portion`), lowest first');
+
 /** The keys `index.md` may set, each with its schema (also the list `unknown-key` compares against). */
 export const deckFields = {
   title: asText,
@@ -31,7 +40,12 @@ export const deckFields = {
   organization: v.optional(asText),
   date: v.optional(day),
   asOf: v.optional(day),
+  /** The deck's marking; with sections marked too, the ceiling none may exceed. */
   classification: v.optional(asText),
+  /** Which marking scheme the levels belong to (default: the built-in scheme that knows the levels used). */
+  markings: v.optional(markings),
+  /** Prefix every slide title with its portion mark, `(S//NF)`. */
+  portionMarks: v.optional(v.boolean()),
   theme: v.optional(v.string()),
   // reveal.js loads every `dependencies` entry as a script, so that key is as powerful as a <script> tag.
   reveal: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'))),
@@ -63,6 +77,8 @@ export const sectionFields = {
   notes: v.optional(asText),
   sources: v.optional(v.array(v.string())),
   draft: v.optional(v.boolean()),
+  /** The section's marking: its slides' banners; at most the deck's `classification:`. */
+  classification: v.optional(asText),
   class: v.optional(v.string()),
   background: v.optional(v.string()),
   transition: v.optional(v.string()),
@@ -89,6 +105,7 @@ export type TimelineEvent = v.InferOutput<typeof event>;
 export type Figure = v.InferOutput<typeof figure>;
 export type Quote = v.InferOutput<typeof quote>;
 export type MapSpec = v.InferOutput<typeof map>;
+export type MarkingsSetting = v.InferOutput<typeof markings>;
 
 /** A schema violation, with the key path it concerns. */
 export interface SchemaIssue {

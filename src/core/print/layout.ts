@@ -4,6 +4,7 @@
  * Pure: deck HTML in, print HTML and the page plan out. Chromium only has to print it.
  */
 import { cloneNode } from 'domhandler';
+import { findOne, textContent } from 'domutils';
 import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './slides.js';
 import { backgroundLayer, contrastClass } from './background.js';
 import { escapeHtml } from '../escape.js';
@@ -21,8 +22,6 @@ export interface PrintOptions {
   margin: number;
   /** reveal.js's `slideNumber` option: false, true (= `h.v`), `h.v`, `h/v`, `c` or `c/t`. */
   slideNumber: unknown;
-  /** The deck's classification, repeated at the top and bottom of handout and notes pages. */
-  classification: string | undefined;
   /** The print stylesheet, inlined into the page. */
   css: string;
 }
@@ -61,7 +60,6 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
   const deck = readDeck(deckHtml);
   linkSlides(deck.slides);
   const chrome = toHtml(deck.chrome);
-  const banners = pageBanners(options.classification);
   const total = deck.slides.length;
   const handout = options.layout === 'handout';
   const pageSize = handout ? { width: '210mm', height: '297mm' } : { width: `${options.width}px`, height: `${options.height}px` };
@@ -72,6 +70,7 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
     const number = index + 1;
     const first = pages.length;
     const steps = options.fragments === 'each' ? slide.fragmentGroups.length + 1 : 1;
+    const banners = pageBanners(slide);
     const notesText = textOf(slide.notesHtml);
     for (let step = 0; step < steps; step++) {
       showFragments(slide, options.fragments === 'each' ? step : slide.fragmentGroups.length);
@@ -162,11 +161,16 @@ ${banners}
 </div>`;
 }
 
-/** Classification banners at the top and bottom of a page that is not itself a slide (slides carry their own). */
-function pageBanners(classification: string | undefined): string {
-  if (!classification) return '';
-  const text = escapeHtml(classification);
-  return `<div class="print-banner print-banner-top">${text}</div>\n<div class="print-banner print-banner-bottom">${text}</div>`;
+/**
+ * Classification banners at the top and bottom of a page that is not itself a slide (a handout or notes page):
+ * the marking and colours of the slide it belongs to, taken from the slide's own banner.
+ */
+function pageBanners(slide: DeckSlide): string {
+  const banner = findOne((e) => (e.attribs.class ?? '').split(/\s+/).includes('classification-top'), slide.element.children);
+  if (!banner) return '';
+  const text = escapeHtml(textContent(banner));
+  const style = banner.attribs.style ? ` style="${escapeHtml(banner.attribs.style)}"` : '';
+  return `<div class="print-banner print-banner-top"${style}>${text}</div>\n<div class="print-banner print-banner-bottom"${style}>${text}</div>`;
 }
 
 /** A4 portrait: the slide scaled to the page width on top, its notes below, the banners at the page edges. */

@@ -3,7 +3,7 @@
  * fixed dates and a content-derived document ID, so the same deck gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../../core/print/outline.js';
 
 /** Document information, as a PDF reader shows it under "Properties". */
@@ -11,6 +11,8 @@ export interface DocumentInfo {
   title: string;
   author: string | undefined;
   subject: string | undefined;
+  /** The deck's overall marking, written as the custom entry /Classification (and first among the keywords). */
+  classification: string | undefined;
   keywords: string[];
   /** BCP 47 language of the text, e.g. `en`. */
   lang: string;
@@ -31,6 +33,11 @@ export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline
   // pdf-lib joins keywords with spaces; "; " keeps multi-word keywords apart.
   if (info.keywords.length) doc.setKeywords([info.keywords.join('; ')]);
   doc.setCreator(PRODUCER);
+  // After setTitle, the document has an Info dictionary; pdf-lib has no setter for custom entries.
+  if (info.classification) {
+    const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    infoDict.set(PDFName.of('Classification'), PDFHexString.fromText(info.classification));
+  }
   doc.setProducer(PRODUCER);
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Deck } from '../../core/model.js';
+import type { Marking } from '../../core/markings/marking.js';
 import { revealSettings } from '../../core/compose/reveal.js';
 import type { PrintedSlide, PrintPlan } from '../../core/print/layout.js';
 import { dateOf, keywordsOf, outlineOf } from '../../core/print/outline.js';
@@ -57,7 +58,6 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
           height: dimension(reveal.height, defaults.height),
           margin: typeof reveal.margin === 'number' && reveal.margin >= 0 && reveal.margin < 1 ? reveal.margin : defaults.margin,
           slideNumber: reveal.slideNumber,
-          classification: meta.classification,
           css: readFileSync(join(TEMPLATES_DIR, 'print', 'print.css'), 'utf8'),
         });
         const printFile = join(deckDir, '.briefing-print.html');
@@ -82,7 +82,7 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
 
         progress('finish', 0, plan.slides.length);
         const { finishPdf } = await finishing;
-        const pdf = await finishPdf(printed.pdf, documentInfo(meta, plan), outlineOf(plan.slides));
+        const pdf = await finishPdf(printed.pdf, documentInfo(meta, deck.model.markings?.overall, plan), outlineOf(plan.slides));
         // Every page of the layout is exactly one PDF page; anything else would point bookmarks at wrong pages.
         if (pdf.pages !== plan.pages) throw new Error(`Chromium printed ${pdf.pages} pages for a layout of ${plan.pages}`);
         const why = writeAtomically(target, pdf.bytes);
@@ -106,14 +106,15 @@ function failed(diagnostic: Diagnostic): ExportResult {
 
 type DeckMeta = Deck['meta'];
 
-/** Title, author (presenter and organization), subject (subtitle), keywords and the fixed date. */
-function documentInfo(meta: DeckMeta, plan: PrintPlan): DocumentInfo {
+/** Title, author (presenter and organization), subject (subtitle), the overall marking, keywords and the fixed date. */
+function documentInfo(meta: DeckMeta, overall: Marking | undefined, plan: PrintPlan): DocumentInfo {
   const author = [meta.presenter, meta.organization].filter(Boolean).join(', ');
   return {
     title: meta.title,
     author: author || undefined,
     subject: meta.subtitle,
-    keywords: keywordsOf(meta.classification, plan.slides),
+    classification: overall?.text,
+    keywords: keywordsOf(overall?.text, plan.slides),
     lang: meta.lang ?? 'en',
     date: dateOf(meta.date) ?? dateOf(meta.asOf) ?? FALLBACK_DATE,
   };
