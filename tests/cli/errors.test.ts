@@ -16,6 +16,7 @@ const cases: { fixture: string; rule: string; file: string; line: number; messag
   { fixture: 'broken-escaping-asset', rule: 'asset-escape', file: '01-escape.md', line: 4, message: /outside the briefing folder/ },
   { fixture: 'broken-empty-section', rule: 'empty-section', file: '01-empty.md', line: 1, message: /empty/ },
   { fixture: 'broken-binary-section', rule: 'binary-file', file: '01-binary.md', line: 1, message: /not text/ },
+  { fixture: 'broken-above-ceiling', rule: 'above-ceiling', file: '02-over.md', line: 3, message: /Section is marked SECRET\/\/NOFORN, above the deck's classification CONFIDENTIAL \(.*index\.md:3\)/, hint: /Mark the section CONFIDENTIAL or lower/ },
   { fixture: 'broken-template', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /Template error: if doesn't match each/ },
 ];
 
