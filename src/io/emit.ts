@@ -46,11 +46,11 @@ export function emitIndex(outRoot: string, html: string): boolean {
   return true;
 }
 
-/** Decks already in `outRoot`: folders with an index.html written by briefing, with their titles. */
-export function listDecks(outRoot: string): { slug: string; title: string }[] {
+/** Decks already in `outRoot`: folders with an index.html written by briefing, with their titles and overall markings. */
+export function listDecks(outRoot: string): { slug: string; title: string; classification?: string }[] {
   const root = resolve(outRoot);
   if (!existsSync(root)) return [];
-  const decks: { slug: string; title: string }[] = [];
+  const decks: { slug: string; title: string; classification?: string }[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const index = join(root, entry.name, 'index.html');
@@ -58,7 +58,8 @@ export function listDecks(outRoot: string): { slug: string; title: string }[] {
     const html = readHead(index);
     if (!html.includes('name="generator" content="briefing"')) continue;
     const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? entry.name;
-    decks.push({ slug: entry.name, title });
+    const classification = /<meta name="classification" content="([^"]*)">/.exec(html)?.[1];
+    decks.push({ slug: entry.name, title, ...(classification ? { classification } : {}) });
   }
   return decks.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 }

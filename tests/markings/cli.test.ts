@@ -29,11 +29,13 @@ describe('briefing build --max-classification', () => {
     expect(html).toContain('<h1>(C) Marked briefing</h1>');
   });
 
-  it('keeps the whole deck, marked TOP SECRET, without the cut', () => {
+  it('keeps the whole deck without the cut, marked TOP SECRET in its page and in the list of decks', () => {
     const r = runCli(['build', join(FIXTURES, 'markings-us'), '--out', join(out.dir, 'full')]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out.dir, 'full', 'markings-us', 'index.html'), 'utf8');
     expect(banners(html).map((b) => b.banner)).toEqual(['TOP SECRET', 'UNCLASSIFIED', 'CUI', 'CONFIDENTIAL', 'SECRET//NOFORN', 'TOP SECRET', 'CONFIDENTIAL']);
+    expect(html).toContain('<meta name="classification" content="TOP SECRET">');
+    expect(readFileSync(join(out.dir, 'full', 'index.html'), 'utf8')).toContain('<li><span class="marking">TOP SECRET</span> <a href="markings-us/index.html">Marked briefing</a>');
   });
 
   it('names the closest level when the cut is misspelt, and writes nothing', () => {

@@ -183,6 +183,7 @@ export function compose(input: ComposeInput): Composed {
   const reveal = revealSettings(deck.meta.reveal);
   const page = runTemplate(templates, 'deck', templates.deck, {
     deck: deckView,
+    marking: overall,
     slides: total === undefined ? numberSlides(out.join('\n')) : out.join('\n'),
     runtime: input.runtime,
     revealConfig: scriptJson(reveal),
