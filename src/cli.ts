@@ -22,14 +22,35 @@ const COMMON: Options = {
   debug: { type: 'boolean' },
 };
 
+/** The flags that choose what goes into an output, shared by every command that writes one. */
+const CUT: Options = {
+  'no-notes': { type: 'boolean' },
+  audience: { type: 'string' },
+  only: { type: 'string' },
+  'max-classification': { type: 'string' },
+};
+
+const CUT_HELP = `      --no-notes       leave the speaker notes out entirely (a copy for the audience)
+      --audience <n>   only the sections for this audience (audience: [..]) and those for everyone
+      --only <ids>     only these sections, by id: --only bluf,articles
+      --max-classification <level>
+                       release cut: leave out every section marked above <level> (e.g. CONFIDENTIAL)
+                       and mark the output by what remains`;
+
+/** The shared output flags, typed. */
+function cutFlags(values: Record<string, string | boolean | undefined>): { noNotes: boolean; audience: string | undefined; only: string | undefined; maxClassification: string | undefined } {
+  return { noNotes: !!values['no-notes'], audience: values.audience as string | undefined, only: values.only as string | undefined, maxClassification: values['max-classification'] as string | undefined };
+}
+
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'Build briefings into reveal.js decks',
-    usage: 'briefing build [path...] [--out dir] [--drafts] [--max-classification LEVEL] [--watch] [--timings]',
+    usage: 'briefing build [path...] [--out dir] [--single-file] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--drafts] [--watch] [--timings]',
     options: {
       out: { type: 'string', short: 'o' },
+      'single-file': { type: 'boolean' },
+      ...CUT,
       drafts: { type: 'boolean' },
-      'max-classification': { type: 'string' },
       watch: { type: 'boolean', short: 'w' },
       timings: { type: 'boolean' },
     },
@@ -37,17 +58,16 @@ const COMMANDS: Record<string, Command> = {
 into <out>/<slug>/index.html (default out: ./dist), and writes <out>/index.html listing the decks.
 
 Options:
-  -o, --out <dir>   output root instead of ./dist
-      --drafts      include sections marked draft: true
-      --max-classification <level>
-                    release cut: leave out every section marked above <level> (e.g. CONFIDENTIAL)
-                    and mark the deck by what remains
-  -w, --watch       keep running: rebuild when a file the build read changes (Ctrl-C stops)
-      --timings     print the time each stage took (load, parse, render, compose, emit)
-      --debug       show stack traces for internal errors`,
+  -o, --out <dir>      output root instead of ./dist
+      --single-file    write one self-contained <out>/<slug>.html instead of the deck folder
+${CUT_HELP}
+      --drafts         include sections marked draft: true
+  -w, --watch          keep running: rebuild when a file the build read changes (Ctrl-C stops)
+      --timings        print the time each stage took (load, parse, render, compose, emit)
+      --debug          show stack traces for internal errors`,
     async run(values, positionals, io) {
       const { runBuild } = await import('./cli/build.js');
-      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, maxClassification: values['max-classification'] as string | undefined, watch: !!values.watch, timings: !!values.timings }, io);
+      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch, timings: !!values.timings, singleFile: !!values['single-file'], ...cutFlags(values) }, io);
     },
   },
   check: {
@@ -105,15 +125,15 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--browser PATH] [--drafts] [--max-classification LEVEL]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts]',
     options: {
       out: { type: 'string', short: 'o' },
+      ...CUT,
       handout: { type: 'boolean' },
       notes: { type: 'string' },
       fragments: { type: 'string' },
       browser: { type: 'string' },
       drafts: { type: 'boolean' },
-      'max-classification': { type: 'string' },
     },
     details: `Prints the briefing (default: every folder in ./briefings with an index.md) with headless Chromium
 to dist/<slug>/<slug>.pdf: one page per slide at the deck's aspect ratio, fragments in their final state,
@@ -125,6 +145,9 @@ Options:
       --handout               A4 portrait pages: the slide on top, its speaker notes below
       --notes separate-page   each slide's notes on a page of their own after the slide
       --fragments each        one page per fragment step instead of the final state
+      --no-notes              no speaker notes anywhere (a handout then shows the slides only)
+      --audience <name>       only the sections for this audience and those for everyone
+      --only <ids>            only these sections, by id: --only bluf,articles
       --browser <path>        Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
@@ -135,7 +158,7 @@ No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubunt
     async run(values, positionals, io) {
       const { runPdf } = await import('./cli/pdf.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts, maxClassification: text('max-classification') }, io);
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
     },
   },
 };

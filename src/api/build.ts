@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { renderIndexPage } from '../core/compose/index-page.js';
 import { folderExporter, unwritable } from '../export/folder/folder.js';
+import { singleFileExporter } from '../export/single-file/single-file.js';
 import type { BuiltDeck } from '../export/types.js';
 import { findBriefings } from '../io/discover.js';
 import { emitIndex, listDecks } from '../io/emit.js';
@@ -18,6 +19,14 @@ export interface BuildOptions {
   drafts?: boolean;
   /** The release cut: leave out every section marked above this level and mark the deck by what remains. */
   maxClassification?: string | undefined;
+  /** Build only the sections for this audience (their `audience:` lists it, or they have none). */
+  audience?: string | undefined;
+  /** Build only the sections with these ids (`--only bluf,articles`). */
+  only?: readonly string[] | undefined;
+  /** `false`: no speaker notes anywhere in the output (`--no-notes`). Default true. */
+  speakerNotes?: boolean | undefined;
+  /** Write one self-contained `<outDir>/<slug>.html` instead of the deck folder `<outDir>/<slug>/`. */
+  singleFile?: boolean | undefined;
   /** Working directory for defaults and for the paths shown in messages. */
   cwd?: string;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
@@ -46,9 +55,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(cwd, settings.outDir);
   const found = findBriefings(options.briefings, cwd);
   const decks: DeckResult[] = [];
-  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, drafts: settings.drafts, maxClassification: settings.maxClassification, cwd, outDir }));
+  const selected = { drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, singleFile: settings.singleFile };
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, ...selected, cwd, outDir }));
   const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
-  if ((options.writeIndex ?? !options.dryRun) && decks.some((d) => d.ok)) {
+  // The list of decks names deck folders; a single-file build writes none.
+  if ((options.writeIndex ?? (!options.dryRun && !settings.singleFile)) && decks.some((d) => d.ok)) {
     try {
       emitIndex(outDir, renderIndexPage(listDecks(outDir)));
     } catch (cause) {
@@ -58,19 +69,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { ok: !hasErrors(diagnostics) && decks.length > 0, decks, diagnostics };
 }
 
-/** Build a single briefing folder into `<outDir>/<slug>` (or only in memory, with `dryRun`). */
+/** Build a single briefing folder into `<outDir>/<slug>`, or `<outDir>/<slug>.html` with `singleFile` (or only in memory, with `dryRun`). */
 export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings'> & { cwd: string; outDir: string }): Promise<DeckResult> {
   const started = performance.now();
-  const { dryRun, writeIndex, ...pipelineOptions } = options;
+  const { dryRun, writeIndex, singleFile, ...pipelineOptions } = options;
   const result = await runPipeline(dir, pipelineOptions);
   const deck = builtDeckOf(result);
   if (dryRun || !deck) return result;
   const emitStarted = performance.now();
-  const written = await folderExporter().write(deck, join(options.outDir, deck.slug), { cwd: options.cwd });
+  const [exporter, target] = singleFile
+    ? [singleFileExporter(), join(options.outDir, `${deck.slug}.html`)]
+    : [folderExporter(), join(options.outDir, deck.slug)];
+  const written = await exporter.write(deck, target, { cwd: options.cwd });
   const timings = { ...result.timings, emit: Math.round((performance.now() - emitStarted) * 10) / 10 };
   const diagnostics = sortDiagnostics([...result.diagnostics, ...written.diagnostics]);
   return {
-    ...result, ...(written.file ? { outDir: written.file } : {}),
+    ...result, ...(written.file ? (singleFile ? { file: written.file, bytes: written.bytes } : { outDir: written.file }) : {}),
     ms: Math.round(performance.now() - started), timings, diagnostics, ok: !hasErrors(diagnostics),
   };
 }

@@ -19,6 +19,15 @@ export interface Settings {
   drafts: boolean;
   /** The release cut (`--max-classification`): leave out every section marked above this level. */
   maxClassification: string | undefined;
+  /** Section filters: only the sections for this audience (and those for everyone); only these section ids. */
+  audience: string | undefined;
+  only: readonly string[] | undefined;
+  /** Speaker notes in the output; `false` (`--no-notes`) leaves them out of every format: the audience copy. */
+  speakerNotes: boolean;
+  /** `build`: one self-contained `<out>/<slug>.html` instead of the deck folder. */
+  singleFile: boolean;
+  /** `images`: device pixels per CSS pixel of the PNGs (1: the deck's size, 2: twice as wide and high). */
+  scale: 1 | 2;
   /** `serve`: address and port; 0 picks a free port. */
   host: string;
   port: number;
@@ -38,6 +47,11 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   outDir: 'dist',
   drafts: false,
   maxClassification: undefined,
+  audience: undefined,
+  only: undefined,
+  speakerNotes: true,
+  singleFile: false,
+  scale: 1,
   host: '127.0.0.1',
   port: 8000,
   debounceMs: 60,

@@ -25,6 +25,12 @@ export interface PdfOptions {
   drafts?: boolean;
   /** The release cut: leave out every section marked above this level and mark the PDF by what remains. */
   maxClassification?: string | undefined;
+  /** Only the sections for this audience, and those for everyone. */
+  audience?: string;
+  /** Only the sections with these ids. */
+  only?: readonly string[];
+  /** `false`: no speaker notes anywhere in the PDF (a handout then shows the slides only). Default true. */
+  speakerNotes?: boolean;
   /** Working directory for relative paths and for the paths shown in messages. */
   cwd?: string;
   /** Called as the export moves on; `done` of `total` slides in the current stage. */
@@ -70,7 +76,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const exporter = pdfExporter(executable, settings, options.signal);
   try {
     progress('build', 0, 0);
-    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, dryRun: true, writeIndex: false });
+    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false });
     const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
     if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
     options.signal?.throwIfAborted();

@@ -20,6 +20,10 @@ export interface WatchOptions {
   drafts?: boolean;
   /** The release cut: leave out every section marked above this level. */
   maxClassification?: string | undefined;
+  /** Section filters and speaker notes, as `build` takes them. */
+  audience?: string | undefined;
+  only?: readonly string[] | undefined;
+  speakerNotes?: boolean | undefined;
   /** Also keep `<outDir>/index.html`, the list of decks, as `build` does. */
   writeIndex?: boolean;
   /** Quiet time that closes a burst of changes into one rebuild (default: DEFAULTS in options.ts). */
@@ -77,7 +81,7 @@ export interface WatchSession {
  */
 export async function watch(options: WatchOptions): Promise<WatchSession> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: { debounceMs: options.debounceMs, drafts: options.drafts, maxClassification: options.maxClassification } });
+  const settings = resolveOptions({ flags: { debounceMs: options.debounceMs, drafts: options.drafts, maxClassification: options.maxClassification, audience: options.audience, only: options.only, speakerNotes: options.speakerNotes } });
   const outDir = resolve(cwd, options.outDir);
   const dir = realFolder(resolve(cwd, options.briefing));
   const slug = basename(dir);
@@ -95,7 +99,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     let written: string[] = [];
     let removed: string[] = [];
     try {
-      result = await buildDeck(dir, { cwd, outDir, cache, drafts: settings.drafts, maxClassification: settings.maxClassification, ...(changed ? { changed } : {}) });
+      result = await buildDeck(dir, { cwd, outDir, cache, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, ...(changed ? { changed } : {}) });
     } catch (cause) {
       result = failed(error('internal-error', displayPath(dir, cwd), `Internal error while building: ${cause instanceof Error ? cause.message : String(cause)}`, {},
         'Save the file again to retry; report it if it persists.'));

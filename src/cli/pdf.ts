@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
+import { cutOptions } from './build.js';
 import { report, type Io, type Style } from './report.js';
 
 export interface PdfFlags {
@@ -14,6 +15,10 @@ export interface PdfFlags {
   drafts: boolean;
   /** The release cut (`--max-classification LEVEL`). */
   maxClassification?: string | undefined;
+  /** `--no-notes`, `--audience`, `--only` (see cli/build.ts `cutOptions`). */
+  noNotes?: boolean;
+  audience?: string | undefined;
+  only?: string | undefined;
 }
 
 
@@ -24,8 +29,9 @@ const INTERRUPTED = 130;
 
 /** Run `briefing pdf` from CLI flags; returns the exit code. */
 export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
-  const usage = usageProblem(flags);
-  if (usage) {
+  const cut = cutOptions(flags);
+  const usage = 'usage' in cut ? cut.usage : usageProblem(flags);
+  if (usage || 'usage' in cut) {
     io.err(`briefing pdf: ${usage}`);
     return 2;
   }
@@ -58,7 +64,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
         notes: (flags.notes ?? 'none') as PdfOptions['notes'],
         fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
         drafts: flags.drafts,
-        maxClassification: flags.maxClassification,
+        ...cut,
         signal: controller.signal,
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.browser ? { browser: flags.browser } : {}),
@@ -89,6 +95,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
 function usageProblem(flags: PdfFlags): string | undefined {
   if (flags.notes !== undefined && !(NOTES as readonly string[]).includes(flags.notes)) return `--notes must be one of ${NOTES.join(', ')} (got "${flags.notes}").`;
   if (flags.fragments !== undefined && !(FRAGMENTS as readonly string[]).includes(flags.fragments)) return `--fragments must be one of ${FRAGMENTS.join(', ')} (got "${flags.fragments}").`;
+  if (flags.noNotes && flags.notes === 'separate-page') return '--no-notes leaves the speaker notes out; leave out --notes separate-page.';
   if (flags.handout && flags.notes === 'separate-page') return '--handout already prints each slide\'s notes below it; leave out --notes separate-page.';
   if (flags.out !== undefined && !/\.pdf$/i.test(flags.out)) return `--out names the PDF file to write and must end in .pdf (got "${flags.out}").`;
   return undefined;

@@ -6,8 +6,9 @@ import type { Style } from './report.js';
 /** "✓ nato-ukraine  34 slides, 12 sections, 85 ms -> dist/nato-ukraine/index.html" */
 export function summaryLine(deck: DeckResult, style: Style): string {
   if (!deck.ok) return `${style.red('✗')} ${deck.slug}  failed; the previous deck (if any) was left in place`;
-  const where = deck.outDir ? ` -> ${displayPath(deck.outDir, process.cwd())}/index.html` : '';
-  return `${style.green('✓')} ${style.bold(deck.slug)}  ${deck.slides} slides, ${deck.sections} sections, ${deck.ms} ms${where}`;
+  const where = deck.file ? ` -> ${displayPath(deck.file, process.cwd())}` : deck.outDir ? ` -> ${displayPath(deck.outDir, process.cwd())}/index.html` : '';
+  const size = deck.bytes !== undefined ? `, ${(deck.bytes / 1024).toFixed(0)} KB` : '';
+  return `${style.green('✓')} ${style.bold(deck.slug)}  ${deck.slides} slides, ${deck.sections} sections${size}, ${deck.ms} ms${where}`;
 }
 
 /** "  load 12 ms · parse 30 ms · render 150 ms · compose 40 ms · emit 9 ms" */

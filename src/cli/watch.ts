@@ -11,6 +11,10 @@ export interface WatchFlags {
   out?: string | undefined;
   drafts: boolean;
   maxClassification?: string | undefined;
+  /** Section filters and speaker notes, already checked (cli/build.ts `cutOptions`). */
+  audience?: string | undefined;
+  only?: readonly string[] | undefined;
+  speakerNotes?: boolean | undefined;
 }
 
 
@@ -27,7 +31,7 @@ export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   for (const briefing of found.dirs) {
     const log = buildLogger(io, { several, where: 'the deck in the output folder is unchanged' });
     try {
-      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, writeIndex: true, onBuild: log }));
+      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, audience: flags.audience, only: flags.only, speakerNotes: flags.speakerNotes, writeIndex: true, onBuild: log }));
     } catch (cause) {
       if (!(cause instanceof BriefingError)) throw cause;
       await Promise.all(sessions.map((s) => s.close()));

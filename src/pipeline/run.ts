@@ -24,6 +24,9 @@ export interface DeckResult {
   dir: string;
   /** Deck folder written (absolute); undefined when the build failed or was a dry run. */
   outDir?: string;
+  /** The single file written instead of a folder (`--single-file`), absolute, and its size in bytes. */
+  file?: string;
+  bytes?: number;
   title?: string;
   slides: number;
   sections: number;
@@ -65,6 +68,12 @@ export interface DeckOptions {
   drafts?: boolean;
   /** The release cut: leave out every section marked above this level (`--max-classification`). */
   maxClassification?: string | undefined;
+  /** Build only the sections for this audience (`audience:` in their front matter) and those for everyone. */
+  audience?: string | undefined;
+  /** Build only the sections with these ids. */
+  only?: readonly string[] | undefined;
+  /** `false`: leave every slide's speaker notes out of the page (an audience copy). Default true. */
+  speakerNotes?: boolean;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
   cache?: BuildCache;
   /**
@@ -119,8 +128,8 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
     }
     return { key, file, entry };
   });
-  // Which sections the deck holds (drafts, the release cut) and how each is marked: decided once, here.
-  const selected = selectSections(deck, entries.flatMap(({ entry }) => (entry.parsed.value ? [entry.parsed.value] : [])), options);
+  // Which sections the deck holds (drafts, audience, only, the release cut) and how each is marked: decided once, here.
+  const selected = selectSections(deck, entries.flatMap(({ entry }) => (entry.parsed.value ? [entry.parsed.value] : [])), options, displayPath(loaded.dir, options.cwd));
   diagnostics.push(...selected.diagnostics);
   const chosen = new Set(selected.sections);
   const markings = selected.markings;
@@ -165,7 +174,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   diagnostics.push(...assets.diagnostics);
   const watch = [...loaded.watch, ...runtime.watch, ...assets.watch];
 
-  const composed = compose({ deck, title: title.slide, sections: ordered, markings, templates: templates.compiled, runtime: runtime.paths, ...(options.cache ? { memo: cache.composed } : {}) });
+  const composed = compose({ deck, title: title.slide, sections: ordered, markings, speakerNotes: options.speakerNotes !== false, templates: templates.compiled, runtime: runtime.paths, ...(options.cache ? { memo: cache.composed } : {}) });
   diagnostics.push(...composed.diagnostics);
   stage('compose');
   const summary = { title: deck.meta.title, slides: composed.slides, sections: ordered.length, rendered, recomposed: composed.recomposed, watch, html: composed.html, model: { deck, sections: ordered, markings } };

@@ -20,6 +20,8 @@ export interface ComposeInput {
   /** How the deck and each section are marked (banners, portion marks); undefined for an unmarked deck. */
   markings?: DeckMarkings | undefined;
   templates: CompiledTemplates;
+  /** `false` leaves every `<aside class="notes">` out: the audience copy (`--no-notes`). Default true. */
+  speakerNotes?: boolean;
   /** Paths of the runtime files inside the deck folder. */
   runtime: { revealCss: string; themeCss: string; revealJs: string; notesJs: string };
   /** Slide HTML of earlier composes (watch mode): a section whose inputs did not change is not run through Handlebars again. */
@@ -82,6 +84,7 @@ export function compose(input: ComposeInput): Composed {
   const sourcesKey = input.memo ? JSON.stringify(cited) : '';
 
   const frame = slideFramer(deckView);
+  const withNotes = input.speakerNotes !== false;
   // A one-shot build writes each slide's "n / total" as it goes; with a memo (watch mode) composed slides are
   // reused while others change, so they carry a mark that is numbered once the page is complete.
   const total = input.memo ? undefined : countSlides(input, templates, agenda, cited);
@@ -97,7 +100,7 @@ export function compose(input: ComposeInput): Composed {
       if (a.name === 'class') cls += ` ${a.value}`;
       else rest += ` ${a.name}="${escapeHtml(a.value)}"`;
     }
-    const notes = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
+    const notes = notesHtml && withNotes ? `\n<aside class="notes">${notesHtml}</aside>` : '';
     const number = total === undefined ? undefined : `${slideCount} / ${total}`;
     // V8 builds a concatenation as a tree of pieces; trim() makes it one flat string (and changes nothing:
     // it starts with `<` and ends with `>`). Kept as trees until the page is joined, ~2,000 slides cost

@@ -79,6 +79,8 @@ export const sectionFields = {
   draft: v.optional(v.boolean()),
   /** The section's marking: its slides' banners; at most the deck's `classification:`. */
   classification: v.optional(asText),
+  /** The audiences the section is for (`--audience NAME` builds only theirs); without it, the section is for everyone. */
+  audience: v.optional(v.array(id)),
   class: v.optional(v.string()),
   background: v.optional(v.string()),
   transition: v.optional(v.string()),
