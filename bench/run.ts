@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deliverTables, measureDeliver } from './deliver.js';
 import { editOneSection, generateBriefing } from './generate.js';
 import { moduleOf, selfTime } from './profile.js';
 import { median, stats, type Stats } from './stats.js';
@@ -283,6 +284,8 @@ async function main(): Promise<void> {
     process.stderr.write(`profiling a ${largest}-section build…\n`);
     const profile = whereTimeGoes(work, largest);
     const pdf = await pdfFromModule();
+    process.stderr.write('measuring single-file builds and slide images…\n');
+    const deliver = await measureDeliver();
     const checks = targets(results);
     const report = {
       date: new Date().toISOString(),
@@ -295,6 +298,7 @@ async function main(): Promise<void> {
       profile: { sections: largest, selfTimeByModule: profile },
       ...(incremental ? { incremental: incremental.detail } : {}),
       ...(pdf === undefined ? {} : { pdf }),
+      deliver,
       targets: checks,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
@@ -304,6 +308,7 @@ async function main(): Promise<void> {
     for (const p of profile) process.stdout.write(`  ${p.ms.toFixed(0).padStart(6)} ms ${p.percent.toFixed(1).padStart(5)} %  ${p.module}\n`);
     process.stdout.write('\n');
     if (pdf !== undefined) process.stdout.write(`PDF export: ${JSON.stringify(pdf)}\n\n`);
+    process.stdout.write(`Single file beside the deck folder (\`briefing build\` process, median ms), and slide images (\`briefing images\`, one run):\n\n${deliverTables(deliver)}\n\n`);
     for (const t of checks) process.stdout.write(`${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}\n`);
     process.stdout.write(`\nms: median (min–max) of ${RUNS} runs on ${report.cpus} CPUs, load average ${report.loadAverage.join(' → ')}; written to bench/results.json in ${report.seconds} s\n`);
   } finally {

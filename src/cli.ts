@@ -161,6 +161,34 @@ No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubunt
       return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
     },
   },
+  images: {
+    summary: 'Write one PNG per slide (for other decks, documents and chat)',
+    usage: 'briefing images [path] [--out dir] [--scale 1|2] [--audience NAME] [--only ids] [--browser PATH] [--drafts]',
+    options: {
+      out: { type: 'string', short: 'o' },
+      scale: { type: 'string' },
+      ...CUT,
+      browser: { type: 'string' },
+      drafts: { type: 'boolean' },
+    },
+    details: `Opens the briefing (default: every folder in ./briefings with an index.md) once in headless Chromium
+and writes one PNG per slide, vertical slides included, fragments in their final state, at the deck's size
+(1280x720 unless reveal: says otherwise), named in deck order: slide-01.png, slide-02.png, …
+into dist/<slug>/images/. The folder is replaced as a whole.
+
+Options:
+  -o, --out <dir>        the folder to write (one briefing only; new, empty, or holding only slide images)
+      --scale 1|2        2 writes images twice as wide and high (2560x1440), for print and large screens
+${CUT_HELP}
+      --browser <path>   Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
+      --drafts           include sections marked draft: true
+      --debug            show stack traces for internal errors`,
+    async run(values, positionals, io) {
+      const { runImages } = await import('./cli/images.js');
+      const text = (name: string) => values[name] as string | undefined;
+      return runImages({ briefings: positionals, out: text('out'), scale: text('scale'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
+    },
+  },
 };
 
 function version(): string {

@@ -16,3 +16,5 @@ export { findOverflows } from './io/browser/layout.js';
 export type { Overflow } from './io/browser/layout.js';
 export { exportPdf } from './api/pdf.js';
 export type { PdfOptions, PdfResult, PdfProgress, PdfStage } from './api/pdf.js';
+export { exportImages } from './api/images.js';
+export type { ImagesOptions, ImagesResult } from './api/images.js';

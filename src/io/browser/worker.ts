@@ -16,6 +16,14 @@ export interface PrintPage {
   goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
   evaluate(expression: string): Promise<unknown>;
   pdf(options: Record<string, unknown>): Promise<Uint8Array>;
+  /** A PNG of what the page shows (`briefing images`). */
+  screenshot(options: Record<string, unknown>): Promise<Uint8Array>;
+}
+
+/** How the page is set up when it opens: its viewport, and device pixels per CSS pixel (images at 2x). */
+export interface PageSetup {
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
 }
 
 export interface BrowserSession {
@@ -59,15 +67,15 @@ parentPort.on('message', async ({ id, method, args }) => {
 (async () => {
   try {
     const { chromium } = require(workerData.playwright);
-    context = await chromium.launchPersistentContext('', { ...workerData.launch, handleSIGINT: false });
+    context = await chromium.launchPersistentContext('', { ...workerData.launch, ...workerData.setup, handleSIGINT: false });
     page = context.pages()[0] || (await context.newPage());
     parentPort.postMessage({ id: 0, value: null });
   } catch (e) { fail(0, e); }
 })();
 `;
 
-/** Start Chromium and open a page, now, in a worker. Aborting `signal` closes it at once, which makes pending page calls fail fast. */
-export function startBrowser(executable: string, signal?: AbortSignal): BrowserSession {
+/** Start Chromium and open a page (set up as `setup` says), now, in a worker. Aborting `signal` closes it at once, which makes pending page calls fail fast. */
+export function startBrowser(executable: string, signal?: AbortSignal, setup: PageSetup = {}): BrowserSession {
   let playwright: string;
   try {
     playwright = createRequire(import.meta.url).resolve('playwright-core');
@@ -76,7 +84,7 @@ export function startBrowser(executable: string, signal?: AbortSignal): BrowserS
     ready.catch(() => undefined);
     return { ready, close: async () => undefined };
   }
-  const worker = new Worker(WORKER, { eval: true, workerData: { playwright, launch: launchOptions(executable, PRINT_ARGS) } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { playwright, launch: launchOptions(executable, PRINT_ARGS), setup } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let next = 1;
   let ended: Error | undefined;
@@ -105,6 +113,7 @@ export function startBrowser(executable: string, signal?: AbortSignal): BrowserS
     goto: (url, options) => call('goto', [url, options]),
     evaluate: (expression) => call('evaluate', [expression]),
     pdf: (options) => call('pdf', [options]) as Promise<Uint8Array>,
+    screenshot: (options) => call('screenshot', [options]) as Promise<Uint8Array>,
   };
   const ready = call('launch', [], 0).then(() => page);
   ready.catch(() => undefined); // observed by whoever awaits `ready`; never an unhandled rejection
