@@ -5,15 +5,17 @@
  * face the page ends up not drawing (a rule that matches by its last selector part only), never drops one
  * it draws: a single file without a face would show a fallback font. Pure.
  */
-import postcss, { type AtRule, type Root } from 'postcss';
-
-/** One `@font-face` rule. */
+/** One `@font-face` rule: its text as written in the style sheet, and what it declares. */
 export interface FontFace {
   family: string;
   style: 'normal' | 'italic' | 'oblique';
   weight: number;
-  rule: AtRule;
+  /** The whole `@font-face { … }` block. */
+  rule: string;
 }
+
+/** Every `@font-face { … }` block of a style sheet (comments removed first). */
+export const FONT_FACE = /@font-face\s*\{[^}]*\}/gi;
 
 /** What the page's elements look like to a selector: tag names, classes and ids present. */
 export interface PageElements {
@@ -41,44 +43,41 @@ export function pageElements(html: string): PageElements {
   return { tags, classes, ids };
 }
 
-/** The faces of `sheets` that text of a page with `elements` can be drawn in. */
-export function usedFontFaces(sheets: readonly Root[], elements: PageElements): Set<AtRule> {
-  const faces: FontFace[] = sheets.flatMap((sheet) => {
-    const out: FontFace[] = [];
-    sheet.walkAtRules(/^font-face$/i, (rule) => {
-      const decl = (name: string) => {
-        let value = '';
-        rule.walkDecls(new RegExp(`^${name}$`, 'i'), (d) => void (value = d.value.trim()));
-        return value;
-      };
-      const style = decl('font-style').toLowerCase();
-      out.push({ family: unquote(decl('font-family')), style: style === 'italic' || style === 'oblique' ? style : 'normal', weight: weightOf(decl('font-weight')) ?? 400, rule });
-    });
-    return out;
-  });
+/** The `@font-face` blocks of `sheets` (CSS text) that text of a page with `elements` can be drawn in. */
+export function usedFontFaces(sheets: readonly string[], elements: PageElements): Set<string> {
+  const css = sheets.map((sheet) => sheet.replace(/\/\*[\s\S]*?\*\//g, ''));
+  const faces: FontFace[] = css.flatMap((sheet) => [...sheet.matchAll(FONT_FACE)].map(([rule]) => {
+    const decls = declarations(rule.slice(rule.indexOf('{') + 1, -1));
+    const style = (decls.get('font-style') ?? '').toLowerCase();
+    return {
+      family: unquote(decls.get('font-family') ?? ''),
+      style: style === 'italic' || style === 'oblique' ? style : 'normal',
+      weight: weightOf(decls.get('font-weight') ?? '') ?? 400,
+      rule,
+    } satisfies FontFace;
+  }));
   if (!faces.length) return new Set();
   // What the page asks for: body text (normal 400), the browser's own bold and italic elements, and every rule's weight and style.
   const weights = new Set<number>([400]);
   const styles = new Set<FontFace['style']>(['normal']);
   if (UA_BOLD.some((t) => elements.tags.has(t))) weights.add(700);
   if (UA_ITALIC.some((t) => elements.tags.has(t))) styles.add('italic');
-  for (const sheet of sheets) {
-    sheet.walkRules((rule) => {
-      if (rule.parent?.type === 'atrule' && /^(font-face|keyframes)$/i.test((rule.parent as AtRule).name)) return;
-      if (!rule.selectors.some((s) => mayMatch(s, elements))) return;
-      rule.walkDecls(/^font(-weight|-style)?$/i, (d) => {
-        const prop = d.prop.toLowerCase();
-        const value = d.value.toLowerCase();
+  for (const sheet of css) {
+    // Innermost `selector { declarations }` pairs: rules inside @media and @supports are found the same way.
+    for (const [, selectors, body] of sheet.replace(FONT_FACE, '').matchAll(/([^{};]+)\{([^{}]*)\}/g)) {
+      if (!/font/i.test(body!) || !selectors!.split(',').some((s) => mayMatch(s, elements))) continue;
+      for (const [prop, raw] of declarations(body!)) {
+        const value = raw.toLowerCase();
         if (prop === 'font-weight' || prop === 'font') {
           const w = prop === 'font' ? value.split(/\s+/).map(weightOf).find((x) => x !== undefined) : weightOf(value);
           if (w !== undefined) weights.add(w);
           else if (value === 'bolder') weights.add(700);
         }
         if ((prop === 'font-style' || prop === 'font') && /\b(italic|oblique)\b/.test(value)) styles.add('italic');
-      });
-    });
+      }
+    }
   }
-  const used = new Set<AtRule>();
+  const used = new Set<string>();
   for (const family of new Set(faces.map((f) => f.family))) {
     const own = faces.filter((f) => f.family === family);
     for (const style of styles) for (const weight of weights) {
@@ -87,6 +86,16 @@ export function usedFontFaces(sheets: readonly Root[], elements: PageElements): 
     }
   }
   return used;
+}
+
+/** `prop: value` pairs of a declaration block, properties lower-cased (a later one wins). */
+function declarations(body: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of body.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon > 0) out.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).replace(/!important/i, '').trim());
+  }
+  return out;
 }
 
 /** CSS font matching, simplified: the faces of the wanted style (else the nearest style), then the nearest weight. */
@@ -124,9 +133,4 @@ function weightOf(value: string): number | undefined {
 
 function unquote(value: string): string {
   return value.replace(/^["']|["']$/g, '');
-}
-
-/** Parse a style sheet (postcss keeps unknown syntax as it is). */
-export function parseCss(css: string): Root {
-  return postcss.parse(css);
 }

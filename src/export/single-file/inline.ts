@@ -4,8 +4,7 @@
  * becomes a data URI. Only the font faces the page draws are kept (fonts.ts). Pure: the files come in as
  * bytes, the page goes out as a string, the same bytes for the same deck.
  */
-import type { AtRule } from 'postcss';
-import { pageElements, parseCss, usedFontFaces } from './fonts.js';
+import { FONT_FACE, pageElements, usedFontFaces } from './fonts.js';
 
 /** The deck folder's files by path (relative, POSIX), as bytes. */
 export type DeckFiles = ReadonlyMap<string, Uint8Array>;
@@ -45,9 +44,9 @@ export function inlineDeck(html: string, files: DeckFiles, options: InlineOption
   const inlineStyles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
   const sheets = new Map(linked.flatMap((href) => {
     const css = text(href);
-    return css === undefined ? [] : [[href, parseCss(css)] as const];
+    return css === undefined ? [] : [[href, css] as const];
   }));
-  const used = usedFontFaces([...sheets.values(), ...inlineStyles.map(parseCss)], elements);
+  const used = usedFontFaces([...sheets.values(), ...inlineStyles], elements);
 
   // Attributes first, while the page holds only markup: scripts inlined afterwards are never rewritten.
   let page = html.replace(/<[a-zA-Z][^>]*>/g, (tag) =>
@@ -60,24 +59,22 @@ export function inlineDeck(html: string, files: DeckFiles, options: InlineOption
 
   page = page.replace(/<link rel="stylesheet" href="([^"]+)">/g, (whole, href: string) => {
     const sheet = sheets.get(href);
-    if (!sheet) return whole;
+    if (sheet === undefined) return whole;
     const folder = href.includes('/') ? href.slice(0, href.lastIndexOf('/')) : '';
     const notices: string[] = [];
-    sheet.walkAtRules(/^font-face$/i, (rule) => {
-      if (!used.has(rule)) return void rule.remove();
+    const kept = sheet.replace(FONT_FACE, (rule) => {
+      if (!used.has(rule)) return '';
       const licence = fontFolderOf(rule, folder);
       if (licence !== undefined && options.fontLicences?.has(licence) && !notices.includes(licence)) notices.push(licence);
+      return rule;
     });
-    sheet.walkDecls((decl) => {
-      if (!/url\(/i.test(decl.value)) return;
-      decl.value = decl.value.replace(/url\((["']?)([^"')]+)\1\)/gi, (url, _q: string, ref: string) => {
-        const path = resolvePath(folder, ref);
-        const bytes = path === undefined ? undefined : files.get(path);
-        return bytes === undefined ? url : `url(${dataUri(path!, bytes)})`;
-      });
+    const css = kept.replace(/url\((["']?)([^"')]+)\1\)/gi, (url, _q: string, ref: string) => {
+      const path = resolvePath(folder, ref);
+      const bytes = path === undefined ? undefined : files.get(path);
+      return bytes === undefined ? url : `url(${dataUri(path!, bytes)})`;
     });
     const licences = notices.map((n) => `/* Fonts from ${n}/ are used under this licence:\n${options.fontLicences!.get(n)!.replace(/\*\//g, '* /')}\n*/\n`).join('');
-    return `<style>\n${licences}${styleText(sheet.toString())}\n</style>`;
+    return `<style>\n${licences}${styleText(css)}\n</style>`;
   });
 
   return page.replace(/<script src="([^"]+)"><\/script>/g, (whole, src: string) => {
@@ -86,15 +83,11 @@ export function inlineDeck(html: string, files: DeckFiles, options: InlineOption
   });
 }
 
-/** The folder of the first local `url()` of a `@font-face`, relative to the deck: where its licence lives. */
-function fontFolderOf(rule: AtRule, sheetFolder: string): string | undefined {
-  let folder: string | undefined;
-  rule.walkDecls(/^src$/i, (decl) => {
-    const ref = /url\((["']?)([^"')]+)\1\)/i.exec(decl.value)?.[2];
-    const path = ref === undefined ? undefined : resolvePath(sheetFolder, ref);
-    if (path?.includes('/')) folder ??= path.slice(0, path.lastIndexOf('/'));
-  });
-  return folder;
+/** The folder of the first local `url()` of a `@font-face` block, relative to the deck: where its licence lives. */
+function fontFolderOf(rule: string, sheetFolder: string): string | undefined {
+  const ref = /url\((["']?)([^"')]+)\1\)/i.exec(rule)?.[2];
+  const path = ref === undefined ? undefined : resolvePath(sheetFolder, ref);
+  return path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
 }
 
 /** A relative URL from a style sheet in `folder` as a deck path; undefined for anything that leaves the deck or is not a file. */
