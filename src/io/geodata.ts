@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import type { MapBase } from '../core/map/draw.js';
 
+/** The format of a stored map base (2: label points and boxes); a base in another format is recomputed. */
+export const MAP_BASE_VERSION = 2;
+
 // 50m: 110m drops Malta/Andorra and draws the Baltic and Balkan borders too coarsely for a
 // briefing map; 50m parses in ~20 ms and renders the Europe window in well under 60 ms.
 const WORLD_FILE = 'world-atlas/countries-50m.json';
@@ -26,6 +29,8 @@ export function worldAtlasVersion(): string {
 /** The shape a precomputed map base is stored in. */
 export interface StoredMapBase extends MapBase {
   worldAtlas: string;
+  /** MAP_BASE_VERSION when it was written: a base in an older format is recomputed. */
+  format: number;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface StoredMapBase extends MapBase {
 export async function loadMapBase(): Promise<MapBase> {
   try {
     const stored = JSON.parse(readFileSync(PRECOMPUTED, 'utf8')) as StoredMapBase;
-    if (stored.worldAtlas === worldAtlasVersion()) return stored;
+    if (stored.worldAtlas === worldAtlasVersion() && stored.format === MAP_BASE_VERSION) return stored;
   } catch {
     // Not precomputed (running from the TypeScript sources): compute it below.
   }

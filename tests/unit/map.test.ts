@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { drawMap, mapBase, MAP_PALETTE, renderMap } from '../../src/core/map/draw.js';
 import { countryNames } from '../../src/core/map/names.js';
 import type { MapSpec } from '../../src/core/parse/schema.js';
-import { loadWorldTopology, worldAtlasVersion } from '../../src/io/geodata.js';
+import { loadWorldTopology, MAP_BASE_VERSION, worldAtlasVersion } from '../../src/io/geodata.js';
 
 const NATO_2022 = [
   'Albania', 'Belgium', 'Bulgaria', 'Canada', 'Croatia', 'Czechia', 'Denmark', 'Estonia',
@@ -199,11 +199,65 @@ describe('renderMap', () => {
   });
 });
 
+describe('focus, labels and markers', () => {
+  const BATTLEGROUPS = ['Estonia', 'Latvia', 'Lithuania', 'Poland', 'Slovakia', 'Hungary', 'Romania', 'Bulgaria'];
+  const spec: MapSpec = {
+    alt: 'Map of the eastern flank',
+    groups: [{ label: 'Battlegroups', countries: BATTLEGROUPS }, { label: 'Russia', countries: ['Russia'] }, { label: 'Belarus', countries: ['Belarus'] }],
+    focus: [...BATTLEGROUPS, 'Ukraine', 'Belarus'],
+    labels: true,
+    markers: [{ country: 'Estonia', label: 'UK' }, { country: 'Latvia', label: 'Canada' }],
+  };
+  const viewBox = (svg: string) => /viewBox="([^"]*)"/.exec(svg)![1]!.split(' ').map(Number) as [number, number, number, number];
+
+  it('crops the map to the focus countries, at the map’s own shape, inside the map', () => {
+    const [x, y, w, h] = viewBox(renderMap(spec, topology).svg);
+    expect(w).toBeLessThan(960 * 0.7);
+    expect(w / h).toBeCloseTo(960 / 600, 2);
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x + w).toBeLessThanOrEqual(960.05);
+    expect(y + h).toBeLessThanOrEqual(600.05);
+    // Without a focus, the whole map.
+    expect(viewBox(renderMap(natoSpec, topology).svg)).toEqual([0, 0, 960, 600]);
+  });
+
+  it('writes every grouped country’s name inside the crop, and each marker as a badge', () => {
+    const { svg } = renderMap(spec, topology);
+    const [x, y, w, h] = viewBox(svg);
+    const labels = [...svg.matchAll(/<text class="label" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+    expect(labels.map((l) => l.text).sort()).toEqual([...BATTLEGROUPS, 'Russia', 'Belarus'].sort());
+    // Russia's own label point lies far east of the crop; its name is brought inside, like every other.
+    for (const l of labels) {
+      expect(l.x).toBeGreaterThan(x);
+      expect(l.x).toBeLessThan(x + w);
+      expect(l.y).toBeGreaterThan(y);
+      expect(l.y).toBeLessThan(y + h);
+    }
+    expect([...svg.matchAll(/<g class="marker" data-country="([^"]*)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['Estonia', 'UK'],
+      ['Latvia', 'Canada'],
+    ]);
+  });
+
+  it('reports unknown countries in focus, labels and markers, and escapes label text', () => {
+    const { svg, unknown } = renderMap({ ...spec, focus: ['Atlantis'], labels: ['Poland', 'Narnia'], markers: [{ country: 'Mordor', label: '<b>&' }, { country: 'Poland', label: 'A & B' }] }, topology);
+    expect(unknown).toEqual(['Atlantis', 'Narnia', 'Mordor']);
+    expect(svg).toMatch(/>A &(amp|#38);/);
+    expect(svg).not.toContain('<b>');
+  });
+
+  it('is the same bytes every time', () => {
+    expect(renderMap(spec, topology).svg).toBe(renderMap(spec, loadWorldTopology()).svg);
+  });
+});
+
 describe('the precomputed map base (lib/map-base.json, made by npm run compile)', () => {
   it('is what the geometry code computes now from the installed world-atlas, so a map drawn from it is the same', () => {
     const stored = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'map-base.json'), 'utf8'));
-    const { worldAtlas, ...base } = stored;
+    const { worldAtlas, format, ...base } = stored;
     expect(worldAtlas).toBe(worldAtlasVersion());
+    expect(format).toBe(MAP_BASE_VERSION);
     const fresh = mapBase(topology);
     expect(base).toEqual(fresh);
     expect(drawMap(natoSpec, base).svg).toBe(renderMap(natoSpec, topology).svg);

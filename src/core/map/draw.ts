@@ -1,10 +1,12 @@
 /** The `map` layout's figure: a map of Europe drawn at build time as SVG, each group's countries in its colour. Pure. */
 import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
-import { prepare, visibleBox } from './geometry.js';
+import type { GeoPath } from 'd3-geo';
+import { prepare, visibleBox, type CountryFeature } from './geometry.js';
 import { countryLookup, matchKey, nameOf, TERRITORIES } from './names.js';
 import type { MapSpec } from '../parse/schema.js';
 import { escapeHtml } from '../escape.js';
+import { focusView, overlaySvg, type Placed } from './overlay.js';
 
 export interface MapLegendEntry {
   label: string;
@@ -52,7 +54,17 @@ export interface MapBase {
   /** Every country name in the topology: what group entries are matched against. */
   names: string[];
   /** The countries that show, in drawing order, with their SVG path data. */
-  countries: { name: string; d: string }[];
+  countries: BaseCountry[];
+}
+
+/** One country of a map base: its outline, where a label goes, and the box it fills (output px). */
+export interface BaseCountry {
+  name: string;
+  d: string;
+  /** Label point: the centroid of the country's largest visible part (so Kaliningrad does not pull Russia's). */
+  anchor: [number, number];
+  /** Bounding box of the visible country: [x0, y0, x1, y1]. */
+  box: [number, number, number, number];
 }
 
 export function mapBase(topology: Topology, options: { width?: number; height?: number } = {}): MapBase {
@@ -93,9 +105,28 @@ export function mapBase(topology: Topology, options: { width?: number; height?: 
   for (const f of prepared.features) {
     const d = path(f);
     if (d === null || d === '') continue;
-    countries.push({ name: nameOf(f), d });
+    const [[x0, y0], [x1, y1]] = path.bounds(f);
+    countries.push({ name: nameOf(f), d, anchor: labelPoint(f, path), box: [round1(x0), round1(y0), round1(x1), round1(y1)] });
   }
   return { width, height, names: prepared.names, countries };
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** The projected centroid of a feature's largest polygon, as it shows on the map. */
+function labelPoint(f: CountryFeature, path: GeoPath): [number, number] {
+  const g = f.geometry;
+  const parts: CountryFeature[] = g.type === 'MultiPolygon'
+    ? g.coordinates.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }))
+    : [f];
+  let best = parts[0] as CountryFeature;
+  let bestArea = -1;
+  for (const part of parts) {
+    const area = path.area(part);
+    if (area > bestArea) [best, bestArea] = [part, area];
+  }
+  const [x, y] = path.centroid(best);
+  return [round1(x), round1(y)];
 }
 
 /** Colour a map's countries by group: the SVG, its legend, and the names that matched no country. */
@@ -122,18 +153,36 @@ export function drawMap(spec: MapSpec, base: MapBase): RenderedMap {
   });
   const fillOf = (name: string): string | undefined => explicit.get(name) ?? implicit.get(name);
 
+  // Focus, labels and markers name countries too; each name is looked up once, unknown ones reported.
+  const byName = new Map(base.countries.map((c) => [c.name, c]));
+  const resolve = (raw: string) => {
+    const country = byName.get(lookup.get(matchKey(raw)) ?? '');
+    if (country === undefined && !unknown.includes(raw)) unknown.push(raw);
+    return country;
+  };
+  const place = (raw: string, text: string): Placed[] => {
+    const country = resolve(raw);
+    return country === undefined ? [] : [{ country, text }];
+  };
+  const view = focusView((spec.focus ?? []).flatMap((raw) => place(raw, '')).map((p) => p.country), width, height);
+  const labelled = spec.labels === true ? spec.groups.flatMap((g) => g.countries) : (spec.labels || []);
+  const labels = [...new Set(labelled)].flatMap((raw) => place(raw, raw));
+  const markers = (spec.markers ?? []).flatMap((m) => place(m.country, m.label));
+
   const paths = base.countries.map(({ name, d }) => {
     const fill = fillOf(name);
     return `<path data-name="${escapeHtml(name)}"${fill === undefined ? '' : ` fill="${fill}"`} d="${d}"/>`;
   });
 
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" role="img">` +
     `<title>${escapeHtml(spec.alt)}</title>` +
     `<rect width="${width}" height="${height}" fill="${SEA}"/>` +
     `<g fill="${LAND}" stroke="${BORDER}" stroke-width="0.5" stroke-linejoin="round">\n` +
     paths.join('\n') +
-    `\n</g></svg>\n`;
+    `\n</g>` +
+    (labels.length || markers.length ? `\n${overlaySvg(labels, markers, view, width)}` : '') +
+    `</svg>\n`;
   return { svg, legend, unknown };
 }
 

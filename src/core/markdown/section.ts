@@ -151,7 +151,7 @@ function layoutData(section: Section, options: SectionRenderOptions, files: Outp
     } else {
       const map = options.renderMap(f.map);
       for (const name of map.unknown) {
-        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map.groups\``, { line: 1 },
+        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map\``, { line: 1 },
           'Use the English short name from Natural Earth, e.g. "Czechia", "United Kingdom", "United States of America".'));
       }
       const path = `figures/${section.id}.svg`;

@@ -62,10 +62,17 @@ const event = v.object({ date: asText, title: asText, text: v.optional(asText) }
 const figure = v.object({ value: asText, label: asText, date: v.optional(asText) });
 const quote = v.object({ text: asText, speaker: v.optional(asText), date: v.optional(asText), context: v.optional(asText) });
 const mapGroup = v.object({ label: asText, countries: v.array(v.string()) });
+const marker = v.object({ country: v.string(), label: asText });
 const map = v.object({
   alt: asText,
   caption: v.optional(asText),
   groups: v.array(mapGroup),
+  /** Crop the map to these countries (with a margin) instead of showing all of Europe. */
+  focus: v.optional(v.array(v.string())),
+  /** Write country names on the map: `true` for every country in a group, or a list of countries. */
+  labels: v.optional(v.union([v.boolean(), v.array(v.string())], 'Expected `true` or a list of countries')),
+  /** Labelled badges on countries, such as a battlegroup's lead nation: `{country, label}`. */
+  markers: v.optional(v.array(marker)),
 });
 
 /** The keys a section file may set, each with its schema. */
