@@ -213,7 +213,8 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
     const listed = await page.$$eval('section.layout-sources ol.sources li', (lis) => lis.map((li) => ({ id: li.id.replace(/^source-/, ''), number: Number(li.getAttribute('value')) })));
     expect(new Set(listed.map((l) => l.id))).toEqual(cited);
     expect(listed.map((l) => l.number)).toEqual(listed.map((_, i) => i + 1));
-    const numbersInCitations = new Set(slides.flatMap((s) => [...s.citation.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))));
+    // "[3] NATO, 24 Mar 2022" and, on a shortened line, "+2 more [7, 9]".
+    const numbersInCitations = new Set(slides.flatMap((s) => [...s.citation.matchAll(/\[([\d, ]+)\]/g)].flatMap((m) => m[1]!.split(', ').map(Number))));
     expect(numbersInCitations).toEqual(new Set(listed.map((l) => l.number)));
   });
 
@@ -232,6 +233,14 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
       if (sentences < 2 || sentences > 5) missing.push(`${slide.id} (${slide.layout}): ${sentences} sentence(s)`);
     }
     expect(missing, `slides without proper notes:\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  it('fits every citation line on one line', async () => {
+    const tall = await page.$$eval('section.slide .citation', (ps) =>
+      // Taller than a line, or (the theme keeps it to one) wider than the slide and cut off.
+      ps.filter((p) => p.scrollHeight > parseFloat(getComputedStyle(p).lineHeight) * 1.5 || p.scrollWidth > p.clientWidth + 1).map((p) => `${p.closest('section')!.id}: ${p.textContent}`),
+    );
+    expect(tall).toEqual([]);
   });
 
   it('puts a citation line on every factual slide', () => {

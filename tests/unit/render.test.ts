@@ -3,7 +3,7 @@ import { renderInline, renderMarkdown } from '../../src/core/markdown/render.js'
 import { escapeHtml } from '../../src/core/escape.js';
 import { resolveAsset } from '../../src/core/assets.js';
 import { formatDate } from '../../src/core/dates.js';
-import { citedSources, fullCitation, paginate } from '../../src/core/compose/generated.js';
+import { citationLine, citedSources, fullCitation, paginate } from '../../src/core/compose/generated.js';
 
 const ctx = { file: 'b/a.md', dir: '', allowScripts: false };
 
@@ -86,6 +86,21 @@ describe('dates and citations', () => {
       [1, 'b', '[1] Pb, 24 Feb 2022'],
       [2, 'a', '[2] Pa'],
     ]);
+  });
+
+  it('keeps a citation line to one line: the first sources in full, the rest counted and numbered', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const section = { front: { title: 't', sources: ids } } as never;
+    const sources = Object.fromEntries(ids.map((id, i) => [id, { title: id, publisher: `Publisher ${id.toUpperCase()}`, date: `2022-0${i + 1}-24` }]));
+    const cited = citedSources([section], sources);
+    const long = citationLine(section, cited, 1000);
+    expect(long).toBe('Sources: [1] Publisher A, 24 Jan 2022; [2] Publisher B, 24 Feb 2022; [3] Publisher C, 24 Mar 2022; [4] Publisher D, 24 Apr 2022; [5] Publisher E, 24 May 2022; [6] Publisher F, 24 June 2022');
+    const short = citationLine(section, cited, 90);
+    expect(short).toBe('Sources: [1] Publisher A, 24 Jan 2022; [2] Publisher B, 24 Feb 2022; +4 more [3, 4, 5, 6]');
+    expect(short.length).toBeLessThanOrEqual(90);
+    // However narrow, the first source stays named.
+    expect(citationLine(section, cited, 10)).toBe('Sources: [1] Publisher A, 24 Jan 2022; +5 more [2, 3, 4, 5, 6]');
+    expect(citationLine({ front: { title: 't', sources: ['a'] } } as never, cited, 10)).toBe('Source: [1] Publisher A, 24 Jan 2022');
   });
 
   it('escapes every field of a full citation', () => {

@@ -69,14 +69,32 @@ export function fullCitation(entry: SourceEntry): string {
   return html;
 }
 
-/** The citation line for a section's slides, e.g. "Sources: [1] TIME, 24 Feb 2022; [3] NATO, 25 Feb 2022". */
-export function citationLine(section: Section, cited: readonly CitedSource[]): string {
+/**
+ * Characters a citation line may take: one line across the slide at the theme's citation size (16 px
+ * Source Sans 3 over 1,152 px holds about 150), with room to spare for wider fonts.
+ */
+export const CITATION_LINE_CHARS = 125;
+
+/**
+ * The citation line for a section's slides, e.g. "Sources: [1] TIME, 24 Feb 2022; [3] NATO, 25 Feb 2022".
+ * When that would not fit on one line, the first sources stay in full and the rest are counted and
+ * numbered, so each can still be looked up in the sources appendix: "…; +3 more [7, 9, 12]".
+ */
+export function citationLine(section: Section, cited: readonly CitedSource[], maxChars = CITATION_LINE_CHARS): string {
   const entries = (section.front.sources ?? [])
     .map((id) => cited.find((c) => c.id === id))
     .filter((c): c is CitedSource => !!c)
     .sort((a, b) => a.number - b.number);
   if (!entries.length) return '';
-  return `${entries.length > 1 ? 'Sources' : 'Source'}: ${entries.map((c) => c.short).join('; ')}`;
+  const head = `${entries.length > 1 ? 'Sources' : 'Source'}: `;
+  const full = head + entries.map((c) => c.short).join('; ');
+  if (full.length <= maxChars) return full;
+  for (let shown = entries.length - 1; shown >= 1; shown--) {
+    const rest = entries.slice(shown);
+    const line = `${head}${entries.slice(0, shown).map((c) => c.short).join('; ')}; +${rest.length} more [${rest.map((c) => c.number).join(', ')}]`;
+    if (line.length <= maxChars || shown === 1) return line;
+  }
+  return full; // unreachable: a section with one source returned above
 }
 
 /** Split a list into the fewest pages of at most `size` items, filled evenly so the last page is not a stub (at least one page). */
