@@ -109,14 +109,17 @@ describe('briefing pdf on a small deck', () => {
 });
 
 describe('briefing pdf layouts', () => {
-  it('prints handouts as A4 portrait pages with the slide and its notes', () => {
+  it('prints handouts as A4 portrait pages, two slides a page, each with its notes', () => {
     const info = pdfInfo(file('handout.pdf'));
-    expect(info.Pages).toBe('10');
+    expect(info.Pages).toBe('5');
     expect(info['Page size']).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)$/);
     const texts = pageTexts(file('handout.pdf'));
-    texts.forEach((text, i) => expect(text).toContain(TITLES[i]));
-    expect(texts[3]).toContain('Overview notes: the red square stands for the area of interest.');
-    expect(texts[1]).toContain('Agenda notes: two parts today.');
+    texts.forEach((text, i) => {
+      expect(text).toContain(TITLES[2 * i]);
+      expect(text).toContain(TITLES[2 * i + 1]);
+    });
+    expect(texts[1]).toContain('Overview notes: the red square stands for the area of interest.');
+    expect(texts[0]).toContain('Agenda notes: two parts today.');
   });
 
   it('puts notes on the page after their slide with --notes separate-page', () => {
@@ -147,6 +150,7 @@ describe('briefing pdf --handout with long notes', () => {
 
   it('sets long notes in smaller type so that all of them are on the page', () => {
     expect(r.code, r.stderr).toBe(0);
+    // Notes too long for half a sheet take a page of their own.
     const texts = pageTexts(file('long-notes.pdf'));
     expect(texts).toHaveLength(3);
     expect(texts[1]).toContain('END-OF-MODERATE-NOTES');

@@ -92,14 +92,19 @@ describe('print layout', () => {
     expect(pages[plan.slides[3]!.notesPage!]).toContain('print-banner-top');
   });
 
-  it('lays out handout pages as A4 portrait with the slide on top and its notes below', () => {
+  it('lays out handout pages as A4 portrait, two slides a page, each with its notes below it', () => {
     const plan = layout({ layout: 'handout' });
     expect(plan.pageSize).toEqual({ width: '210mm', height: '297mm' });
-    expect(plan.pages).toBe(10);
-    const page = pagesOf(plan.html)[3]!;
-    expect(page.indexOf('print-handout-frame')).toBeLessThan(page.indexOf('print-handout-notes'));
-    expect(page).toContain('Overview notes: the red square stands for the area of interest.');
+    expect(plan.pages).toBe(5);
+    const page = pagesOf(plan.html)[1]!;
+    // Slides 3 and 4, each followed by its own notes.
+    const order = ['<div class="print-handout-frame" data-slide="3"', '<div class="print-handout-frame" data-slide="4"', 'data-fit-slide="4"', 'Overview notes: the red square stands for the area of interest.'];
+    const at = order.map((s) => page.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(page).toMatch(/<div class="print-banner print-banner-top" style="background-color:#007a33;color:#ffffff">UNCLASSIFIED<\/div>/);
+    // The outline and links point at the sheet a slide is on.
+    expect(plan.slides.map((s) => s.page)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
   });
 
   it('draws slide backgrounds as a layer behind the slide', () => {

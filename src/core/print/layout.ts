@@ -8,9 +8,10 @@ import { findOne, textContent } from 'domutils';
 import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './slides.js';
 import { backgroundLayer, contrastClass } from './background.js';
 import { escapeHtml } from '../escape.js';
+import { HALF_PAGE_NOTES_CHARS, HANDOUT_SLIDES_PER_PAGE, handoutHalf, handoutPage } from './handout.js';
 
 export interface PrintOptions {
-  /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, slide on top, notes below. */
+  /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, two slides a page, each with its notes below. */
   layout: 'slides' | 'handout';
   /** `separate-page`: each slide's notes on the page after it (slides layout only). */
   notes: 'none' | 'separate-page';
@@ -52,8 +53,6 @@ export interface PrintPlan {
   slides: PrintedSlide[];
 }
 
-const A4 = { width: 793.7, height: 1122.52 };
-const MM = 96 / 25.4;
 
 /** Rewrite a built deck's HTML into the print document described by `options`. */
 export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan {
@@ -65,19 +64,36 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
   const pageSize = handout ? { width: '210mm', height: '297mm' } : { width: `${options.width}px`, height: `${options.height}px` };
   const pages: string[] = [];
   const slides: PrintedSlide[] = [];
+  // Handout halves waiting for their page: two slides (or fragment steps) share an A4 sheet, and its
+  // banners. Slides with different markings never share one, so a sheet's banner is true of all it holds.
+  const halves: { html: string; banners: string }[] = [];
+  const flushHandoutPage = () => {
+    if (halves.length) pages.push(`<div class="print-page print-handout">\n${halves.map((h) => h.html).join('\n')}\n${halves[0]!.banners}\n</div>`);
+    halves.length = 0;
+  };
 
   deck.slides.forEach((slide, index) => {
     const number = index + 1;
-    const first = pages.length;
     const steps = options.fragments === 'each' ? slide.fragmentGroups.length + 1 : 1;
     const banners = pageBanners(slide);
     const notesText = textOf(slide.notesHtml);
+    // On a handout, the page being filled (its first half may already be waiting) is the next one too,
+    // unless long notes move the slide to a page of its own after it.
+    if (handout && halves.length && halves[0]!.banners !== banners) flushHandoutPage();
+    const first = pages.length + (handout && halves.length && notesText.length > HALF_PAGE_NOTES_CHARS ? 1 : 0);
     for (let step = 0; step < steps; step++) {
       showFragments(slide, options.fragments === 'each' ? step : slide.fragmentGroups.length);
       // Only the first copy keeps the id, so links and the outline land on the slide's first page.
       const slidePage = slideHtml(slide, number, total, options, { keepId: step === 0, chrome, page: !handout });
       const lastStep = step === steps - 1;
-      pages.push(handout ? handoutHtml(slidePage, lastStep ? slide : undefined, number, banners, options) : slidePage);
+      if (handout && notesText.length > HALF_PAGE_NOTES_CHARS) {
+        // Notes too long for half a page get a page of their own, below the slide.
+        flushHandoutPage();
+        pages.push(handoutPage(slidePage, lastStep ? slide : undefined, number, banners, options));
+      } else if (handout) {
+        halves.push({ html: handoutHalf(slidePage, lastStep ? slide : undefined, number, halves.length, options), banners });
+        if (halves.length === HANDOUT_SLIDES_PER_PAGE) flushHandoutPage();
+      } else pages.push(slidePage);
     }
     let notesPage: number | undefined;
     if (!handout && options.notes === 'separate-page' && notesText) {
@@ -89,6 +105,8 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
     const source = at ? { file: at[1]!, line: Number(at[2]) } : undefined;
     slides.push({ number, id: slide.id, section: slide.section, title: slide.title, layout, source, page: first, steps, notesPage, notesText });
   });
+
+  flushHandoutPage();
 
   // `print-pdf` switches off reveal.js's own @media print rules, which reflow slides as plain paper.
   const head = deck.head ? toHtml(deck.head.children) : '<meta charset="utf-8">';
@@ -171,28 +189,6 @@ function pageBanners(slide: DeckSlide): string {
   const text = escapeHtml(textContent(banner));
   const style = banner.attribs.style ? ` style="${escapeHtml(banner.attribs.style)}"` : '';
   return `<div class="print-banner print-banner-top"${style}>${text}</div>\n<div class="print-banner print-banner-bottom"${style}>${text}</div>`;
-}
-
-/** A4 portrait: the slide scaled to the page width on top, its notes below, the banners at the page edges. */
-function handoutHtml(slidePage: string, notesOf: DeckSlide | undefined, number: number, banners: string, options: PrintOptions): string {
-  const frameWidth = A4.width - 30 * MM;
-  const scale = frameWidth / options.width;
-  const frameHeight = options.height * scale;
-  const notesTop = 14 * MM + frameHeight + 8 * MM;
-  const frame = `<div class="print-handout-frame" style="top: ${px(14 * MM)}; left: ${px(15 * MM)}; width: ${px(frameWidth)}; height: ${px(frameHeight)};">
-<div class="print-handout-scale" style="zoom: ${scale.toFixed(6)};">${slidePage}</div>
-</div>`;
-  const notes = notesOf?.notesHtml
-    ? `<div class="reveal print-handout-notes print-fit" data-fit-slide="${number}" style="top: ${px(notesTop)};">
-<p class="print-notes-label">Notes · slide ${number}</p>
-<div class="print-notes-text">${notesOf.notesHtml}</div>
-</div>`
-    : '';
-  return `<div class="print-page print-handout" data-slide="${number}">
-${frame}
-${notes}
-${banners}
-</div>`;
 }
 
 function px(value: number): string {
