@@ -9,6 +9,7 @@ export function formatDate(value: string | undefined, style: 'long' | 'short' = 
   if (!m) return value;
   const month = MONTHS[Number(m[2]) - 1];
   if (!month) return value;
-  const name = style === 'short' && month.length > 4 ? month.slice(0, 3) : month;
+  // Short months are three letters throughout ("Jun", "Jul"), so a deck's dates all look alike.
+  const name = style === 'short' ? month.slice(0, 3) : month;
   return m[3] ? `${Number(m[3])} ${name} ${m[1]}` : `${name} ${m[1]}`;
 }

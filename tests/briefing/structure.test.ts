@@ -235,6 +235,14 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
     expect(missing, `slides without proper notes:\n${missing.join('\n')}`).toEqual([]);
   });
 
+  it('writes dates one way, as "24 Feb 2022", on slides, footers and the sources appendix', () => {
+    const long = /\b\d{1,2} (January|February|March|April|June|July|August|September|October|November|December) \d{4}\b/;
+    // Titles quoted as on their page (“…”) keep their own wording.
+    const ours = (text: string) => text.replace(/“[^”]*”/g, '');
+    const offending = slides.filter((s) => long.test(ours(s.text))).map((s) => `${s.id}: ${long.exec(ours(s.text))![0]}`);
+    expect(offending).toEqual([]);
+  });
+
   it('fits every citation line on one line', async () => {
     const tall = await page.$$eval('section.slide .citation', (ps) =>
       // Taller than a line, or (the theme keeps it to one) wider than the slide and cut off.
@@ -248,17 +256,20 @@ describe('the default briefing: NATO’s response to Russia’s invasion of Ukra
     expect(uncited, `factual slides without a citation line:\n${uncited.join('\n')}`).toEqual([]);
   });
 
-  it('says on the title slide that it is unclassified, from open sources and as of 7 April 2022', () => {
+  it('says on the title slide who presents it, for whom, that it is unclassified, from open sources and as of 7 Apr 2022', () => {
     const title = byId('title');
     expect(title.title).toBe('NATO’s response to Russia’s invasion of Ukraine');
-    expect(title.text).toMatch(/as of 7 April 2022/i);
+    expect(title.text).toMatch(/as of 7 Apr 2022/i);
+    expect(title.body).toMatch(/Presented by/i);
+    // One date: the date and the as-of date are the same day, so the slide's own text states it once.
+    expect(title.body.match(/7 Apr(il)? 2022/g)).toHaveLength(1);
     expect(title.text).toMatch(/prepared from open sources/i);
     expect(title.banners).toEqual({ top: 'UNCLASSIFIED', bottom: 'UNCLASSIFIED' });
   });
 
   it('shows the classification banners, the as-of date and the slide number on every slide', () => {
     const wrong = slides
-      .map((s, i) => ({ s, expected: `As of 7 April 2022${i + 1} / ${slides.length}` }))
+      .map((s, i) => ({ s, expected: `As of 7 Apr 2022${i + 1} / ${slides.length}` }))
       .filter(({ s, expected }) => s.banners.top !== 'UNCLASSIFIED' || s.banners.bottom !== 'UNCLASSIFIED' || s.footer.replace(/\s/g, '') !== expected.replace(/\s/g, ''))
       .map(({ s }) => `${s.id}: banners ${JSON.stringify(s.banners)}, footer "${s.footer}"`);
     expect(wrong).toEqual([]);

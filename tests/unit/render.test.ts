@@ -73,6 +73,8 @@ describe('dates and citations', () => {
     expect(formatDate('2022-04-07')).toBe('7 April 2022');
     expect(formatDate('2022-02-24', 'short')).toBe('24 Feb 2022');
     expect(formatDate('2022-05', 'short')).toBe('May 2022');
+    // Three letters for every month, so June and July look like the rest.
+    expect(formatDate('1997-06-26', 'short')).toBe('26 Jun 1997');
     expect(formatDate('spring 2022')).toBe('spring 2022');
   });
 
@@ -94,7 +96,7 @@ describe('dates and citations', () => {
     const sources = Object.fromEntries(ids.map((id, i) => [id, { title: id, publisher: `Publisher ${id.toUpperCase()}`, date: `2022-0${i + 1}-24` }]));
     const cited = citedSources([section], sources);
     const long = citationLine(section, cited, 1000);
-    expect(long).toBe('Sources: [1] Publisher A, 24 Jan 2022; [2] Publisher B, 24 Feb 2022; [3] Publisher C, 24 Mar 2022; [4] Publisher D, 24 Apr 2022; [5] Publisher E, 24 May 2022; [6] Publisher F, 24 June 2022');
+    expect(long).toBe('Sources: [1] Publisher A, 24 Jan 2022; [2] Publisher B, 24 Feb 2022; [3] Publisher C, 24 Mar 2022; [4] Publisher D, 24 Apr 2022; [5] Publisher E, 24 May 2022; [6] Publisher F, 24 Jun 2022');
     const short = citationLine(section, cited, 90);
     expect(short).toBe('Sources: [1] Publisher A, 24 Jan 2022; [2] Publisher B, 24 Feb 2022; +4 more [3, 4, 5, 6]');
     expect(short.length).toBeLessThanOrEqual(90);

@@ -69,7 +69,7 @@ export function compose(input: ComposeInput): Composed {
   const { deck, templates } = input;
   const diagnostics: Diagnostic[] = [];
   const sections = input.sections.map((r) => r.section);
-  const cited = citedSources(sections, deck.meta.sources);
+  const cited = citedSources(sections, deck.meta.sources, deck.meta.dateStyle);
   const agenda = agendaEntries(sections);
   const agendaIndex = new Map(agenda.map((entry) => [entry.id, entry]));
   const deckView = deckViewOf(deck);
@@ -234,8 +234,8 @@ function deckViewOf(deck: Deck) {
   const m = deck.meta;
   return {
     ...m,
-    dateText: formatDate(m.date),
-    asOfText: formatDate(m.asOf),
+    dateText: formatDate(m.date, m.dateStyle),
+    asOfText: formatDate(m.asOf, m.dateStyle),
     lang: m.lang ?? 'en',
   };
 }

@@ -33,7 +33,7 @@ export interface CitedSource {
 }
 
 /** Number the sources in the order the deck first cites them. Unknown ids are skipped (reported elsewhere). */
-export function citedSources(sections: readonly Section[], sources: Record<string, SourceEntry>): CitedSource[] {
+export function citedSources(sections: readonly Section[], sources: Record<string, SourceEntry>, dateStyle: 'long' | 'short' = 'long'): CitedSource[] {
   const out: CitedSource[] = [];
   const seen = new Set<string>();
   for (const section of sections) {
@@ -42,7 +42,7 @@ export function citedSources(sections: readonly Section[], sources: Record<strin
       if (!entry || seen.has(id)) continue;
       seen.add(id);
       const number = out.length + 1;
-      out.push({ number, id, entry, short: shortCitation(number, entry), html: fullCitation(entry) });
+      out.push({ number, id, entry, short: shortCitation(number, entry), html: fullCitation(entry, dateStyle) });
     }
   }
   return out;
@@ -55,14 +55,14 @@ function shortCitation(number: number, entry: SourceEntry): string {
 }
 
 /** Author, “Title” (or our description, unquoted), Publisher, 24 February 2022. URL — as escaped HTML with the URL linked. */
-export function fullCitation(entry: SourceEntry): string {
+export function fullCitation(entry: SourceEntry, dateStyle: 'long' | 'short' = 'long'): string {
   const parts: string[] = [];
   if (entry.author) parts.push(escapeHtml(entry.author));
   // Quotation marks say "these are the page's words"; a description of ours goes without them.
   if (entry.title !== undefined) parts.push(`“${escapeHtml(entry.title)}”`);
   else if (entry.description !== undefined) parts.push(escapeHtml(entry.description));
   if (entry.publisher) parts.push(`<em>${escapeHtml(entry.publisher)}</em>`);
-  if (entry.date) parts.push(escapeHtml(formatDate(entry.date)));
+  if (entry.date) parts.push(escapeHtml(formatDate(entry.date, dateStyle)));
   let html = `${parts.join(', ')}.`;
   if (entry.note) html += ` ${escapeHtml(entry.note)}.`;
   if (entry.url) html += ` <a class="source-url" href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a>`;

@@ -54,6 +54,8 @@ export const deckFields = {
   allowScripts: v.optional(v.boolean()),
   lang: v.optional(v.string()),
   footer: v.optional(asText),
+  /** How the tool writes dates (footer, title slide, sources): `long` "7 April 2022" or `short` "7 Apr 2022", to match the slides. */
+  dateStyle: v.optional(v.picklist(['long', 'short'], 'Expected `long` or `short`')),
   /** Settings of `briefing check`. */
   check: v.optional(v.object({ wordBudget: v.optional(v.pipe(v.number('Expected a number of words such as 60'), v.integer(), v.minValue(1))) })),
 };
