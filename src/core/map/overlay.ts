@@ -21,7 +21,7 @@ export interface Placed {
 }
 
 // Type size of labels on a full-width map (960 px wide, shown about 830 px wide on a slide): about 15 px.
-const LABEL_SIZE = 16;
+const LABEL_SIZE = 19;
 // Room left around the focused countries, as a share of the box.
 const FOCUS_MARGIN = 0.06;
 const INK = '#1a2433';
