@@ -6,7 +6,8 @@
  * only what is in it. A filter added here applies to all of them.
  */
 import { closest, error, type Diagnostic } from '../core/diagnostics.js';
-import { markDeck, type DeckMarkings } from '../core/markings/deck.js';
+import { agendaEntries } from '../core/compose/generated.js';
+import { markDeck, markGenerated, type DeckMarkings } from '../core/markings/deck.js';
 import type { Deck, Section } from '../core/model.js';
 
 /** The section filters of a build. */
@@ -41,6 +42,7 @@ export function selectSections(deck: Deck | undefined, sections: readonly Sectio
     (audience === undefined || !s.front.audience || s.front.audience.includes(audience)));
   if (!deck) return { sections: wanted, markings: undefined, diagnostics };
   const marked = markDeck(deck, wanted, selection.maxClassification);
+  if (marked.markings) markGenerated(marked.markings, generatedContent(marked.sections));
   return { sections: marked.sections, markings: marked.markings, diagnostics: [...diagnostics, ...marked.diagnostics] };
 }
 
@@ -70,4 +72,16 @@ function unknownNames(sections: readonly Section[], selection: Selection, where:
     }
   }
   return diagnostics;
+}
+
+/** For each agenda and sources section, the sections whose titles or sources it lists. */
+function generatedContent(sections: readonly Section[]): Map<string, string[]> {
+  const agenda = agendaEntries(sections).map((e) => e.id);
+  const citing = sections.filter((s) => s.front.sources?.length).map((s) => s.id);
+  const shows = new Map<string, string[]>();
+  for (const s of sections) {
+    if (s.layout === 'agenda') shows.set(s.id, agenda);
+    else if (s.layout === 'sources') shows.set(s.id, citing);
+  }
+  return shows;
 }

@@ -1,6 +1,10 @@
 /** Classification markings as pure functions: schemes, parsing, order, the overall marking, the ceiling and the release cut. */
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../src/core/colour.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/api/build.js';
 import { markDeck } from '../../src/core/markings/deck.js';
 import { overallMarking, resolveMarking, splitMarking } from '../../src/core/markings/marking.js';
 import { NATO, SCHEMES, UK, US } from '../../src/core/markings/schemes.js';
@@ -118,5 +122,27 @@ describe('marking a deck', () => {
 
   it('leaves an unmarked deck unmarked', () => {
     expect(markDeck(deckOf(''), [sectionOf('a')]).markings).toBeUndefined();
+  });
+});
+
+describe('generated slides', () => {
+  it('marks an agenda as high as the highest section title it lists, and a sources slide as high as what cites it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-markings-'));
+    try {
+      const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+      write('index.md', '---\ntitle: T\nclassification: SECRET\nsources:\n  S1: { title: A report }\n---\n');
+      write('01-agenda.md', '---\ntitle: Agenda\nlayout: agenda\nclassification: UNCLASSIFIED\n---\n');
+      write('02-part.md', '---\ntitle: Part one\nlayout: section\nclassification: CONFIDENTIAL\n---\n');
+      write('03-secret.md', '---\ntitle: Details\nclassification: SECRET//NOFORN\nsources: [S1]\n---\nBody.\n');
+      write('04-sources.md', '---\ntitle: Sources\nlayout: sources\nclassification: UNCLASSIFIED\n---\n');
+      const result = await build({ briefings: [dir], cwd: dir, dryRun: true });
+      const deck = result.decks[0]!;
+      expect(deck.ok, JSON.stringify(deck.diagnostics)).toBe(true);
+      const marks = deck.model!.markings!.sections;
+      expect([marks.agenda!.text, marks.part!.text, marks.secret!.text, marks.sources!.text]).toEqual(['CONFIDENTIAL', 'CONFIDENTIAL', 'SECRET//NOFORN', 'SECRET//NOFORN']);
+      expect(deck.html).toMatch(/id="agenda"[^>]*>\n<div class="classification-banner classification-top" style="background-color:#0033a0;color:#ffffff" data-level="CONFIDENTIAL"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -104,6 +104,21 @@ export function markDeck(deck: Deck, sections: readonly Section[], maxClassifica
   };
 }
 
+/**
+ * Raise the marking of sections that show other sections' content — the agenda lists their titles, the
+ * sources slides list what they cite — to the highest of what they show: a slide is marked with the highest
+ * content on it. `shows` maps such a section's id to the ids of the sections it draws from. The overall
+ * marking does not change: it is already the highest in the deck.
+ */
+export function markGenerated(markings: DeckMarkings, shows: ReadonlyMap<string, readonly string[]>): void {
+  for (const [id, sources] of shows) {
+    const own = markings.sections[id];
+    if (!own) continue;
+    const higher = sources.map((s) => markings.sections[s]).filter((m): m is Marking => !!m && m.rank > own.rank);
+    if (higher.length) markings.sections[id] = overallMarking([own, ...higher], markings.scheme)!;
+  }
+}
+
 /** The deck's scheme: `markings:` if set, else the built-in scheme that knows most of the levels written (US on a tie). */
 function schemeOf(deck: Deck, written: readonly string[]): { scheme: Scheme; diagnostics: Diagnostic[] } {
   const setting = deck.meta.markings;
