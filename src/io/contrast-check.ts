@@ -1,0 +1,266 @@
+/**
+ * Find text too faint to read: open a built deck in headless Chromium, show every slide in turn, and measure
+ * each piece of text against what is actually behind it — the colours of its element and their ancestors,
+ * gradients, reveal.js's slide background, and for image backgrounds the pixels themselves. Used by
+ * `briefing check --layout`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import {
+  backgroundsOf,
+  gradientStops,
+  hex,
+  isLargeText,
+  parseColour,
+  requiredRatio,
+  sampledContrast,
+  worstContrast,
+  type BackgroundLayer,
+  type Rgba,
+} from '../core/contrast.js';
+
+/** Text on one slide whose contrast is below WCAG AA. */
+export interface LowContrast {
+  /** The slide's id (`#/id`), or its position `h/v`. */
+  slide: string;
+  /** Where the slide was written, from its `data-source`. */
+  file?: string;
+  line?: number;
+  /** The text furthest below its minimum, shortened. */
+  text: string;
+  /** How many pieces of text on the slide are below AA, this one included. */
+  count: number;
+  /** Measured contrast (lowest of the pieces) and the AA minimum that applies. */
+  ratio: number;
+  required: number;
+  large: boolean;
+  foreground: string;
+  background: string;
+}
+
+/** What the page reports about one element's text. */
+interface TextSample {
+  text: string;
+  colour: string;
+  opacity: number;
+  fontSize: number;
+  fontWeight: number;
+  /** Nearest first: the element's own background, its ancestors', the slide background, its image. */
+  layers: { colour: string; image: string; opacity: number }[];
+  page: string;
+  rects: { x: number; y: number; width: number; height: number }[];
+}
+
+interface SlideSamples {
+  slide: string;
+  source: string | null;
+  texts: TextSample[];
+}
+
+/** Every slide's text below WCAG AA contrast in the deck at `deck` (a built deck folder or its index.html). */
+export async function findLowContrast(deck: string, browser: Browser): Promise<LowContrast[]> {
+  const abs = resolve(deck);
+  const file = existsSync(abs) && statSync(abs).isDirectory() ? join(abs, 'index.html') : abs;
+  if (!existsSync(file)) throw new Error(`No deck at ${file}: build it first`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const count = await page.evaluate(prepareInPage);
+    const found: LowContrast[] = [];
+    for (let index = 0; index < count; index++) {
+      const samples = await page.evaluate(collectInPage, index);
+      const pixels = samples.texts.some((t) => t.layers.some((l) => l.image.includes('url('))) ? await samplePixels(page, samples.texts) : undefined;
+      found.push(...judge(samples, pixels));
+    }
+    return found;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Turn one slide's measurements into at most one finding: its faintest text, and how many more fall short. */
+function judge(samples: SlideSamples, pixels: Rgba[][] | undefined): LowContrast[] {
+  const at = /^(.*):(\d+)$/.exec(samples.source ?? '');
+  let worst: LowContrast | undefined;
+  let count = 0;
+  samples.texts.forEach((t, i) => {
+    const colour = parseColour(t.colour);
+    if (!colour) return;
+    const text = { ...colour, a: colour.a * t.opacity };
+    if (text.a < 0.05) return; // not shown (a fragment's hidden state is measured as shown: see collectInPage)
+    const sampled = pixels?.[i];
+    const { ratio, background } = sampled?.length ? sampledContrast(text, sampled) : worstContrast(text, backgroundsOf(t.layers.map(layerOf), parseColour(t.page)));
+    const required = requiredRatio(t.fontSize, t.fontWeight);
+    if (ratio >= required) return;
+    count++;
+    // The text furthest below its minimum is the one to show.
+    if (worst && ratio / required >= worst.ratio / worst.required) return;
+    worst = {
+      slide: samples.slide,
+      ...(at ? { file: at[1]!, line: Number(at[2]) } : {}),
+      text: t.text.length > 40 ? `${t.text.slice(0, 39)}…` : t.text,
+      count: 0,
+      ratio,
+      required,
+      large: isLargeText(t.fontSize, t.fontWeight),
+      foreground: hex(blend(text, background)),
+      background: hex(background),
+    };
+  });
+  return worst ? [{ ...worst, count }] : [];
+}
+
+function blend(top: Rgba, bottom: Rgba): Rgba {
+  return { r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a), b: top.b * top.a + bottom.b * (1 - top.a), a: 1 };
+}
+
+function layerOf(layer: { colour: string; image: string; opacity: number }): BackgroundLayer {
+  const colour = parseColour(layer.colour);
+  const out: BackgroundLayer = {};
+  if (colour && colour.a > 0) out.colour = { ...colour, a: colour.a * layer.opacity };
+  if (layer.image && layer.image !== 'none') {
+    const stops = gradientStops(layer.image.replace(/url\([^)]*\)/g, '')).map((s) => ({ ...s, a: s.a * layer.opacity }));
+    if (stops.length) out.stops = stops;
+    if (layer.image.includes('url(')) out.image = layer.opacity;
+  }
+  return out;
+}
+
+/**
+ * For slides over an image: photograph the slide with its text made transparent and read the pixels behind
+ * each piece of text (a grid of points in each of its line boxes). The screenshot is read in the page from a
+ * data: URL, which leaves the canvas readable.
+ */
+async function samplePixels(page: Page, texts: TextSample[]): Promise<Rgba[][]> {
+  const hide = await page.addStyleTag({ content: '.reveal .slides *, .reveal .slides *::before, .reveal .slides *::after { color: transparent !important; text-shadow: none !important; text-decoration-color: transparent !important; }' });
+  const shot = await page.screenshot({ type: 'png' });
+  await hide.evaluate((style) => (style as Element).remove());
+  return page.evaluate(
+    async ({ png, rects }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const scale = image.naturalWidth / window.innerWidth;
+      return rects.map((list) =>
+        list.flatMap((r) => {
+          const points: { r: number; g: number; b: number; a: number }[] = [];
+          for (let i = 1; i <= 3; i++)
+            for (let j = 1; j <= 5; j++) {
+              const x = Math.min(canvas.width - 1, Math.max(0, Math.round((r.x + (r.width * j) / 6) * scale)));
+              const y = Math.min(canvas.height - 1, Math.max(0, Math.round((r.y + (r.height * i) / 4) * scale)));
+              const [red, green, blue] = context.getImageData(x, y, 1, 1).data;
+              points.push({ r: red!, g: green!, b: blue!, a: 1 });
+            }
+          return points;
+        }),
+      );
+    },
+    { png: shot.toString('base64'), rects: texts.map((t) => t.rects) },
+  );
+}
+
+/** Runs in the page: no transitions, and the number of slides. */
+function prepareInPage(): number {
+  const reveal = (window as unknown as { Reveal: { configure(o: object): void; getSlides(): unknown[] } }).Reveal;
+  reveal.configure({ transition: 'none', backgroundTransition: 'none' });
+  return reveal.getSlides().length;
+}
+
+/** Runs in the page: show slide `index` and describe every piece of visible text on it and what lies behind. */
+function collectInPage(index: number): SlideSamples {
+  type RevealApi = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v?: number }; slide(h: number, v?: number): void; getSlideBackground(s: HTMLElement): HTMLElement | undefined };
+  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  const slide = reveal.getSlides()[index]!;
+  const { h, v = 0 } = reveal.getIndices(slide);
+  reveal.slide(h, v);
+  const pageColour = getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor;
+  const background = reveal.getSlideBackground(slide);
+  const backgroundContent = background?.querySelector<HTMLElement>('.slide-background-content');
+  const slideLayers: TextSample['layers'] = [];
+  if (backgroundContent) {
+    const style = getComputedStyle(backgroundContent);
+    slideLayers.push({ colour: style.backgroundColor, image: style.backgroundImage, opacity: Number(style.opacity) });
+  }
+  if (background) {
+    const style = getComputedStyle(background);
+    slideLayers.push({ colour: style.backgroundColor, image: style.backgroundImage, opacity: 1 });
+  }
+
+  const layersOf = (element: Element): TextSample['layers'] => {
+    const layers: TextSample['layers'] = [];
+    for (let e: Element | null = element; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      layers.push({ colour: style.backgroundColor, image: style.backgroundImage, opacity: 1 });
+      if (e === slide) break;
+    }
+    // reveal.js's background layer lies under the slide, which is transparent over it.
+    return [...layers, ...slideLayers];
+  };
+  // Fragments are measured as they look once shown: their opacity before that is not a contrast problem.
+  const opacityOf = (element: Element): number => {
+    let opacity = 1;
+    for (let e: Element | null = element; e && e !== slide.parentElement; e = e.parentElement) if (!e.classList.contains('fragment')) opacity *= Number(getComputedStyle(e).opacity);
+    return opacity;
+  };
+  const shown = (element: Element): boolean => {
+    const style = getComputedStyle(element);
+    return style.visibility !== 'hidden' && element.getClientRects().length > 0;
+  };
+  const rectsOf = (target: Node): TextSample['rects'] => {
+    const range = document.createRange();
+    range.selectNodeContents(target);
+    return Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0).slice(0, 6).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }));
+  };
+
+  const texts: TextSample[] = [];
+  const byElement = new Map<Element, TextSample>();
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node instanceof Element && (node.matches('aside.notes, section section') || getComputedStyle(node).display === 'none') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const add = (element: Element, text: string, style: CSSStyleDeclaration, rects: TextSample['rects'], own?: CSSStyleDeclaration) => {
+    const seen = own ? undefined : byElement.get(element);
+    if (seen && seen.colour === style.color) {
+      seen.rects.push(...rects);
+      return;
+    }
+    const sample: TextSample = {
+      text,
+      colour: style.color,
+      opacity: opacityOf(element),
+      fontSize: parseFloat(style.fontSize),
+      fontWeight: Number(style.fontWeight) || 400,
+      layers: own ? [{ colour: own.backgroundColor, image: own.backgroundImage, opacity: 1 }, ...layersOf(element)] : layersOf(element),
+      page: pageColour,
+      rects,
+    };
+    if (!own) byElement.set(element, sample);
+    texts.push(sample);
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Element) {
+      // Generated text: quotation marks, agenda and source numbers (`attr(value)`), counters.
+      for (const pseudo of ['::before', '::after']) {
+        const style = getComputedStyle(node, pseudo);
+        const content = style.content.replace(/attr\(([\w-]+)\)/g, (_, name: string) => JSON.stringify(node.getAttribute(name) ?? ''));
+        const text = [...content.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('') + (/counter\(/.test(content) ? '1' : '');
+        if (text.trim() && shown(node)) add(node, text.trim(), style, rectsOf(node).slice(0, 1), style);
+      }
+      continue;
+    }
+    const text = node.textContent?.replace(/\s+/g, ' ').trim();
+    const parent = node.parentElement;
+    if (!text || !parent || !shown(parent)) continue;
+    add(parent, text, getComputedStyle(parent), rectsOf(node));
+  }
+  return { slide: slide.id || `${h}/${v}`, source: slide.getAttribute('data-source'), texts };
+}
