@@ -19,7 +19,7 @@ export interface CheckOptions {
   cwd?: string;
   /** Check sections marked `draft: true` too. */
   drafts?: boolean;
-  /** Also open each deck in headless Chromium and report slides whose content overflows. */
+  /** Also open each deck in headless Chromium and report slides whose content overflows, or whose text is faint. */
   layout?: boolean;
   /** Chromium executable for `layout`; default: found on the system. */
   executablePath?: string;
@@ -65,17 +65,28 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 async function layoutFindings(deck: DeckResult, cwd: string, executablePath: string | undefined): Promise<Diagnostic[]> {
   const executable = findChromium(executablePath);
   if (!executable) return [{ ...missingBrowser(executablePath, cwd, '`briefing check --layout` measures slides'), file: displayPath(deck.dir, cwd) }];
-  const { findOverflows } = await import('../io/browser/layout.js');
+  const [{ findOverflows }, { findLowContrast }, { withBrowser }] = await Promise.all([
+    import('../io/browser/layout.js'), import('../io/browser/contrast.js'), import('../io/browser/launch.js'),
+  ]);
   const root = mkdtempSync(join(tmpdir(), 'briefing-check-'));
+  const sourceOf = (file: string | undefined) => (file ? displayPath(join(deck.dir, file), cwd) : displayPath(join(deck.dir, 'index.md'), cwd));
   try {
     const dir = emitDeck(root, deck.slug, deck.files ?? []);
-    const overflows = await findOverflows(dir, { executablePath: executable });
-    return overflows.map((o) => {
-      const file = o.file ? displayPath(join(deck.dir, o.file), cwd) : displayPath(join(deck.dir, 'index.md'), cwd);
-      const edges = (['bottom', 'right', 'left', 'top'] as const).filter((e) => o[e] > 0).map((e) => `${o[e]} px past the ${e}`);
-      return warning('overflow', file, `Slide #/${o.slide} overflows its frame: content reaches ${edges.join(', ')}`, { line: o.line ?? 1, column: 1 },
-        'Shorten the slide, split it with `---`, or move detail into the notes.');
-    });
+    const [overflows, faint] = await withBrowser(executable, async (browser) => [await findOverflows(dir, { browser }), await findLowContrast(dir, browser)] as const);
+    return [
+      ...overflows.map((o) => {
+        const edges = (['bottom', 'right', 'left', 'top'] as const).filter((e) => o[e] > 0).map((e) => `${o[e]} px past the ${e}`);
+        return warning('overflow', sourceOf(o.file), `Slide #/${o.slide} overflows its frame: content reaches ${edges.join(', ')}`, { line: o.line ?? 1, column: 1 },
+          'Shorten the slide, split it with `---`, or move detail into the notes.');
+      }),
+      ...faint.map((c) => {
+        const more = c.count > 1 ? `; ${c.count - 1} more piece${c.count > 2 ? 's' : ''} of text on the slide fall${c.count > 2 ? '' : 's'} short too` : '';
+        return warning('contrast', sourceOf(c.file),
+          `Slide #/${c.slide}: text “${c.text}” has a contrast of ${c.ratio.toFixed(2)}:1 (${c.foreground} on ${c.background}); WCAG AA asks ${c.required}:1 for ${c.large ? 'large' : 'body'} text${more}`,
+          { line: c.line ?? 1, column: 1 },
+          'Darken the text or lighten its background (or the reverse); on a dark background set a dark `background:` colour, so the theme sets light text.');
+      }),
+    ];
   } catch (cause) {
     return [error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
       `Check that ${executable} starts; run without --layout to check everything else.`)];

@@ -1,6 +1,6 @@
 /** WCAG contrast as `check --layout` computes it: colours, compositing, thresholds. */
 import { describe, expect, it } from 'vitest';
-import { backgroundsOf, contrastRatio, gradientStops, isLargeText, parseColour, requiredRatio, sampledContrast, worstContrast } from '../../src/core/contrast.js';
+import { backgroundsOf, contrastRatio, gradientStops, isLargeText, parseColour, requiredRatio, sampledContrast, worstContrast } from '../../src/core/lint/contrast.js';
 
 const c = (css: string) => parseColour(css)!;
 

@@ -44,7 +44,7 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
         columns: columns?.columns ?? [],
         notesHtml: notes.html,
         hasHeading: body.hasHeading,
-        attributes: slide.attributes.length ? slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics) : [],
+        attributes: slide.attributes.length ? dimImageBackground(slideAttributes(slide.attributes, ctx, (name) => slideCommentLine(section, slide.line, name), assets, diagnostics)) : [],
         line: slide.line,
       };
       if (body.title) out.title = body.title;
@@ -63,7 +63,7 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
     collect(notes);
     first.notesHtml = notes.html + first.notesHtml;
   }
-  if (first) first.attributes = [...sectionAttributes(section, ctx, assets, diagnostics), ...first.attributes];
+  if (first) first.attributes = dimImageBackground([...sectionAttributes(section, ctx, assets, diagnostics), ...first.attributes]);
 
   const data = layoutData(section, options, files, diagnostics);
   return { section, stacks, data, assets: dedupeAssets(assets), files, diagnostics };
@@ -122,6 +122,26 @@ function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: 
     out.push(attr);
   }
   return out;
+}
+
+/** Black, under an image at this opacity: white text stays above 4.5:1 on any image (5.7:1 on a white one). */
+const IMAGE_DIMMING = [
+  { name: 'data-background-color', value: '#000000' },
+  { name: 'data-background-opacity', value: '0.3' },
+];
+
+/**
+ * A background image alone says nothing of its brightness, and reveal.js and the print layout judge a slide
+ * dark or light by its background colour. An image with neither colour nor opacity of its own is shown dimmed
+ * over black, so the slide counts as dark and its text is light and readable on any picture. A slide comment
+ * that sets `data-background-color` or `data-background-opacity` shows the image as the author asked.
+ */
+function dimImageBackground(attrs: Attribute[]): Attribute[] {
+  const named = (name: string) => attrs.some((a) => a.name.toLowerCase() === name);
+  const shorthand = attrs.find((a) => a.name.toLowerCase() === 'data-background');
+  const image = named('data-background-image') || (shorthand !== undefined && !isCssColour(shorthand.value));
+  if (!image || named('data-background-color') || named('data-background-opacity')) return attrs;
+  return [...attrs, ...IMAGE_DIMMING];
 }
 
 /** The line of the `<!-- .slide: -->` comment nearest to the slide that sets `name`, else the slide's first line. */

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { withPage } from './launch.js';
 import {
   backgroundsOf,
   gradientStops,
@@ -19,7 +20,7 @@ import {
   worstContrast,
   type BackgroundLayer,
   type Rgba,
-} from '../core/contrast.js';
+} from '../../core/lint/contrast.js';
 
 /** Text on one slide whose contrast is below WCAG AA. */
 export interface LowContrast {
@@ -64,8 +65,7 @@ export async function findLowContrast(deck: string, browser: Browser): Promise<L
   const abs = resolve(deck);
   const file = existsSync(abs) && statSync(abs).isDirectory() ? join(abs, 'index.html') : abs;
   if (!existsSync(file)) throw new Error(`No deck at ${file}: build it first`);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  try {
+  return withPage(browser, { viewport: { width: 1280, height: 720 } }, async (page) => {
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -77,9 +77,7 @@ export async function findLowContrast(deck: string, browser: Browser): Promise<L
       found.push(...judge(samples, pixels));
     }
     return found;
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  });
 }
 
 /** Turn one slide's measurements into at most one finding: its faintest text, and how many more fall short. */
