@@ -125,19 +125,21 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts]',
     options: {
       out: { type: 'string', short: 'o' },
       ...CUT,
       handout: { type: 'boolean' },
       notes: { type: 'string' },
       fragments: { type: 'string' },
+      untagged: { type: 'boolean' },
       browser: { type: 'string' },
       drafts: { type: 'boolean' },
     },
     details: `Prints the briefing (default: every folder in ./briefings with an index.md) with headless Chromium
 to dist/<slug>/<slug>.pdf: one page per slide at the deck's aspect ratio, fragments in their final state,
-selectable text with embedded fonts, metadata, a bookmark per section and slide, working agenda links.
+selectable text with embedded fonts, metadata, a bookmark per section and slide, working agenda links,
+and tags (a structure tree with headings, lists, tables, figures and their alt text) for screen readers.
 The same deck gives the same bytes.
 
 Options:
@@ -148,6 +150,7 @@ Options:
       --no-notes              no speaker notes anywhere (a handout then shows the slides only)
       --audience <name>       only the sections for this audience and those for everyone
       --only <ids>            only these sections, by id: --only bluf,articles
+      --untagged              leave out the tags: a smaller file that screen readers cannot follow
       --browser <path>        Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
@@ -158,7 +161,7 @@ No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubunt
     async run(values, positionals, io) {
       const { runPdf } = await import('./cli/pdf.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), untagged: !!values.untagged, browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
     },
   },
   images: {

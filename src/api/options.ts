@@ -38,6 +38,8 @@ export interface Settings {
   handout: boolean;
   notes: 'none' | 'separate-page';
   fragments: 'final' | 'each';
+  /** `pdf`: a tagged PDF (structure tree, alt text, reading order) for assistive technology; false for the smaller file. */
+  tagged: boolean;
   /** Chromium to use (`pdf`, `check --layout`); undefined: $CHROME_PATH, then the usual places. */
   browser: string | undefined;
 }
@@ -59,6 +61,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   handout: false,
   notes: 'none',
   fragments: 'final',
+  tagged: true,
   browser: undefined,
 });
 

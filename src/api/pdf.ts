@@ -19,6 +19,8 @@ export interface PdfOptions {
   notes?: 'none' | 'separate-page';
   /** `final` (default): fragments shown in their final state; `each`: one page per fragment step. */
   fragments?: 'final' | 'each';
+  /** A tagged PDF, with a structure tree for screen readers (default `true`); `false` for the smaller file. */
+  tagged?: boolean;
   /** Chromium executable; default: $CHROME_PATH, then the usual system locations. */
   browser?: string;
   /** Include sections marked `draft: true`. */

@@ -11,6 +11,7 @@ export interface PdfFlags {
   handout: boolean;
   notes?: string | undefined;
   fragments?: string | undefined;
+  untagged?: boolean;
   browser?: string | undefined;
   drafts: boolean;
   /** The release cut (`--max-classification LEVEL`). */
@@ -63,6 +64,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
         handout: flags.handout,
         notes: (flags.notes ?? 'none') as PdfOptions['notes'],
         fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
+        ...(flags.untagged ? { tagged: false } : {}),
         drafts: flags.drafts,
         ...cut,
         signal: controller.signal,

@@ -102,9 +102,15 @@ describe('print layout', () => {
     const at = order.map((s) => page.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(page).toMatch(/<div class="print-banner print-banner-top" style="background-color:#007a33;color:#ffffff">UNCLASSIFIED<\/div>/);
+    expect(page).toMatch(/<div class="print-banner print-banner-top" style="background-color:#007a33;color:#ffffff" aria-hidden="true">UNCLASSIFIED<\/div>/);
     // The outline and links point at the sheet a slide is on.
     expect(plan.slides.map((s) => s.page)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+
+  it('reads the classification after the content: the top banner hidden from screen readers, the bottom one a note', () => {
+    const page = pagesOf(layout().html)[3]!;
+    expect(page).toMatch(/<div class="classification-banner classification-top"[^>]* aria-hidden="true">UNCLASSIFIED<\/div>/);
+    expect(page).toMatch(/<div class="classification-banner classification-bottom"[^>]* role="note" aria-label="Classification">UNCLASSIFIED<\/div>/);
   });
 
   it('draws slide backgrounds as a layer behind the slide', () => {

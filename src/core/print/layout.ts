@@ -5,7 +5,7 @@
  */
 import { cloneNode } from 'domhandler';
 import { findOne, textContent } from 'domutils';
-import { addClass, linkSlides, readDeck, toHtml, type DeckSlide } from './slides.js';
+import { addClass, bannersAfterContent, linkSlides, readDeck, toHtml, type DeckSlide } from './slides.js';
 import { backgroundLayer, contrastClass } from './background.js';
 import { escapeHtml } from '../escape.js';
 import { HALF_PAGE_NOTES_CHARS, HANDOUT_SLIDES_PER_PAGE, handoutHalf, handoutPage } from './handout.js';
@@ -143,6 +143,7 @@ function slideHtml(slide: DeckSlide, number: number, total: number, options: Pri
   const section = cloneNode(slide.element, true);
   if (!at.keepId) delete section.attribs.id;
   addClass(section, 'present');
+  bannersAfterContent(section);
   const contrast = contrastClass(section.attribs);
   if (contrast) addClass(section, contrast);
   const scale = 1 - options.margin;
@@ -188,7 +189,8 @@ function pageBanners(slide: DeckSlide): string {
   if (!banner) return '';
   const text = escapeHtml(textContent(banner));
   const style = banner.attribs.style ? ` style="${escapeHtml(banner.attribs.style)}"` : '';
-  return `<div class="print-banner print-banner-top"${style}>${text}</div>\n<div class="print-banner print-banner-bottom"${style}>${text}</div>`;
+  // Read after the page's content in a tagged PDF: the top banner is hidden from the structure, the bottom one is the note.
+  return `<div class="print-banner print-banner-top"${style} aria-hidden="true">${text}</div>\n<div class="print-banner print-banner-bottom"${style} role="note" aria-label="Classification">${text}</div>`;
 }
 
 function px(value: number): string {

@@ -23,6 +23,22 @@ export interface DeckSlide {
   fragmentGroups: Element[][];
 }
 
+/**
+ * In print, a page's classification is read after its content: the top banner is hidden from assistive
+ * technology and the bottom one is the note (on screen it is the other way round, so a slide opens with it).
+ * A tagged PDF then reads each page as heading, content, citation, footer, classification.
+ */
+export function bannersAfterContent(slide: Element): void {
+  for (const banner of findAll((e) => hasClass(e, 'classification-banner'), slide.children)) {
+    const top = hasClass(banner, 'classification-top');
+    delete banner.attribs.role;
+    delete banner.attribs['aria-label'];
+    delete banner.attribs['aria-hidden'];
+    if (top) banner.attribs['aria-hidden'] = 'true';
+    else Object.assign(banner.attribs, { role: 'note', 'aria-label': 'Classification' });
+  }
+}
+
 /** A built deck, taken apart: the `<head>`, what sits around the slides (banners, footer), and the slides. */
 export interface DeckDocument {
   document: Document;

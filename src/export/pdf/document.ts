@@ -42,6 +42,7 @@ export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   doc.setLanguage(info.lang);
+  mapStructureTypes(doc);
   const pages = doc.getPages().map((p) => p.ref);
   if (outline.length) {
     doc.catalog.set(PDFName.of('Outlines'), writeOutline(doc, outline, pages));
@@ -51,6 +52,21 @@ export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline
   const id = PDFHexString.of(documentId(printed, info, outline));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return { bytes: await doc.save({ useObjectStreams: true, objectsPerTick: Infinity }), pages: pages.length };
+}
+
+/**
+ * Chromium tags `<strong>`, `<em>` and a few others with PDF 2.0 structure types. Readers of PDF 1.7 —
+ * poppler, many screen readers — drop elements of a type they do not know, text and all; the role map
+ * names the PDF 1.7 type each stands for. Only in a tagged PDF (one with a structure tree).
+ */
+const PDF_17_ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Title: 'H', FENote: 'Note', Aside: 'Div', DocumentFragment: 'Div' };
+
+function mapStructureTypes(doc: PDFDocument): void {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? doc.context.obj({});
+  for (const [type, role] of Object.entries(PDF_17_ROLES)) if (!map.has(PDFName.of(type))) map.set(PDFName.of(type), PDFName.of(role));
+  root.set(PDFName.of('RoleMap'), map);
 }
 
 /** A 16-byte hex digest of the printed content (without Chromium's timestamps) and of what was added to it. */

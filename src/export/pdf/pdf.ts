@@ -29,6 +29,8 @@ export interface PdfLayout {
   notes: 'none' | 'separate-page';
   /** `final`: fragments shown in their final state; `each`: one page per fragment step. */
   fragments: 'final' | 'each';
+  /** Tagged: Chromium writes the structure tree (headings, lists, tables, figures with their alt text). */
+  tagged: boolean;
 }
 
 /** Creation date used when the deck has neither `date` nor `asOf`: fixed, so output stays reproducible. */
@@ -72,7 +74,7 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
         signal?.throwIfAborted();
         if ('launchError' in page) return failed(launchFailed(executable, page.launchError, cwd));
         progress('print', 0, plan.slides.length);
-        const printed = await printDocument(page, { file: printFile, pageSize: plan.pageSize, tagged: false }).catch((cause: unknown) => {
+        const printed = await printDocument(page, { file: printFile, pageSize: plan.pageSize, tagged: layout.tagged }).catch((cause: unknown) => {
           signal?.throwIfAborted(); // a print cut short by Ctrl-C is an abort, not a Chromium failure
           throw cause;
         });

@@ -70,10 +70,15 @@ export async function findLowContrast(deck: string, browser: Browser): Promise<L
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const count = await page.evaluate(prepareInPage);
+    // Every slide in one round trip; a slide over an image is shown again to be photographed.
+    const slides = await page.evaluate(collectInPage, { from: 0, to: count });
     const found: LowContrast[] = [];
-    for (let index = 0; index < count; index++) {
-      const samples = await page.evaluate(collectInPage, index);
-      const pixels = samples.texts.some((t) => t.layers.some((l) => l.image.includes('url('))) ? await samplePixels(page, samples.texts) : undefined;
+    for (const [index, samples] of slides.entries()) {
+      let pixels: Rgba[][] | undefined;
+      if (samples.texts.some((t) => t.layers.some((l) => l.image.includes('url(')))) {
+        await page.evaluate(collectInPage, { from: index, to: index + 1 });
+        pixels = await samplePixels(page, samples.texts);
+      }
       found.push(...judge(samples, pixels));
     }
     return found;
@@ -173,8 +178,13 @@ function prepareInPage(): number {
   return reveal.getSlides().length;
 }
 
-/** Runs in the page: show slide `index` and describe every piece of visible text on it and what lies behind. */
-function collectInPage(index: number): SlideSamples {
+/** Runs in the page: show each slide from `from` to `to` in turn and describe every piece of visible text on it and what lies behind. */
+function collectInPage(range: { from: number; to: number }): SlideSamples[] {
+  const out: SlideSamples[] = [];
+  for (let index = range.from; index < range.to; index++) out.push(collectOne(index));
+  return out;
+
+  function collectOne(index: number): SlideSamples {
   type RevealApi = { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v?: number }; slide(h: number, v?: number): void; getSlideBackground(s: HTMLElement): HTMLElement | undefined };
   const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
   const slide = reveal.getSlides()[index]!;
@@ -261,4 +271,5 @@ function collectInPage(index: number): SlideSamples {
     add(parent, text, getComputedStyle(parent), rectsOf(node));
   }
   return { slide: slide.id || `${h}/${v}`, source: slide.getAttribute('data-source'), texts };
+  }
 }
