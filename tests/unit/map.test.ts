@@ -177,6 +177,11 @@ describe('renderMap', () => {
     expect(rendered.svg).not.toMatch(/\d\.\d{2}/);
   });
 
+  it('describes its groups in words, for a reader of the SVG file on its own', () => {
+    const { svg } = renderMap({ alt: 'Map', groups: [{ label: 'Flank <b>', countries: ['Poland', 'Romania'] }, { label: 'Partner', countries: ['Ukraine'] }] }, topology);
+    expect(svg).toContain('<title>Map</title><desc>Flank &#60;b&#62;: Poland, Romania. Partner: Ukraine</desc>');
+  });
+
   it('escapes the alt text in the title', () => {
     const { svg } = renderMap(
       { alt: `<script>alert("x")</script> & 'q'`, groups: [] },

@@ -177,6 +177,8 @@ export function drawMap(spec: MapSpec, base: MapBase): RenderedMap {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" role="img">` +
     `<title>${escapeHtml(spec.alt)}</title>` +
+    // The legend in words, for a reader of the SVG file on its own (the deck names the map by its alt text).
+    `<desc>${escapeHtml(spec.groups.map((g) => `${g.label}: ${g.countries.join(', ')}`).join('. '))}</desc>` +
     `<rect width="${width}" height="${height}" fill="${SEA}"/>` +
     `<g fill="${LAND}" stroke="${BORDER}" stroke-width="0.5" stroke-linejoin="round">\n` +
     paths.join('\n') +

@@ -13,7 +13,14 @@ import { nestingProblem, tooComplex } from '../limits.js';
 import { renderPlain, renderPlainInline } from './fast/render-plain.js';
 import { primeMarked } from './fast/marked-primer.js';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// A task list's checkbox has no label of its own: it is named by its state, so a screen reader says
+// "Done, checkbox, checked" rather than an unnamed control (axe-core's `label` rule).
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: { checkbox: ({ checked }) => `<input ${checked ? 'checked="" ' : ''}disabled="" type="checkbox" aria-label="${checked ? 'Done' : 'Not done'}"> ` },
+});
 
 // The DOM libraries are loaded on first use: Markdown without raw HTML takes the fast path
 // (render-plain.ts) and never needs them, and loading them costs more than rendering a small deck.

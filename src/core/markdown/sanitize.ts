@@ -50,7 +50,7 @@ const TAG_ATTRIBUTES: Record<string, string[]> = {
   td: ['colspan', 'rowspan'],
   th: ['colspan', 'rowspan', 'scope'],
   ol: ['start', 'type', 'reversed'],
-  input: ['type', 'checked', 'disabled'],
+  input: ['type', 'checked', 'disabled', 'aria-label'],
   code: ['class'],
   time: ['datetime'],
   details: ['open'],

@@ -92,7 +92,7 @@ export class PlainRenderer extends Renderer<string, string> {
     return `<li>${this.parser.parse(item.tokens)}</li>\n`;
   }
   override checkbox({ checked }: Tokens.Checkbox): string {
-    return `<input ${checked ? 'checked ' : ''}disabled type="checkbox" /> `;
+    return `<input ${checked ? 'checked ' : ''}disabled type="checkbox" aria-label="${checked ? 'Done' : 'Not done'}" /> `;
   }
   override paragraph({ tokens }: Tokens.Paragraph): string {
     return `<p>${this.parser.parseInline(tokens)}</p>\n`;
