@@ -139,6 +139,14 @@ function layerOf(layer: { colour: string; image: string; opacity: number }): Bac
  * data: URL, which leaves the canvas readable.
  */
 async function samplePixels(page: Page, texts: TextSample[]): Promise<Rgba[][]> {
+  // reveal.js sets a background image as the slide is shown: wait until it is decoded and painted.
+  await page.evaluate(async () => {
+    const urls = Array.from(document.querySelectorAll('.backgrounds .present .slide-background-content')).flatMap((e) =>
+      [...getComputedStyle(e).backgroundImage.matchAll(/url\("?([^")]*)"?\)/g)].map((m) => m[1]!),
+    );
+    await Promise.all(urls.map((src) => Object.assign(new Image(), { src }).decode().catch(() => undefined)));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
   const hide = await page.addStyleTag({ content: '.reveal .slides *, .reveal .slides *::before, .reveal .slides *::after { color: transparent !important; text-shadow: none !important; text-decoration-color: transparent !important; }' });
   const shot = await page.screenshot({ type: 'png' });
   await hide.evaluate((style) => (style as Element).remove());
