@@ -84,7 +84,7 @@ describe('briefing check', () => {
     expect(r.stdout).toMatch(/tests\/fixtures\/check-layout-overflow\/020-tall\.md:11:1 warning Slide #\/tall-2 overflows its frame: content reaches \d+ px past the bottom \[overflow\]/);
     expect(runCli(['check', '--layout', '--strict', join(FIXTURES, 'check-layout-overflow')]).code).toBe(1);
     expect(runCli(['check', join(FIXTURES, 'check-layout-overflow')]).stdout).toContain('no problems');
-  }, 120_000); // three runs, two of them in Chromium
+  }, 240_000); // three runs, two of them in Chromium (slow on a loaded machine)
 
   it('says how to install Chromium when --layout cannot find it', () => {
     const r = runCli(['check', '--layout', join(FIXTURES, 'check-clean')], { env: { CHROME_PATH: '/nonexistent/chrome' } });
