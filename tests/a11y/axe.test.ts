@@ -15,6 +15,7 @@ import { buildDefaultBriefing, type BuiltBriefing } from '../briefing/deck.js';
 // Fixtures whose content breaks a rule on purpose: axe must find exactly that, which also shows the test can fail.
 const EXPECTED: Record<string, string[]> = {
   'check-heading-skip': ['heading-order'], // `##` then `####`, as `briefing check` reports
+  'check-layout-contrast': ['color-contrast'], // faint grey text, as `briefing check --layout` reports
   hostile: ['html-lang-valid', 'image-alt', 'label'], // `lang:` is an attack string; raw `<img>` without alt and `<input>` without label
 };
 
