@@ -70,7 +70,7 @@ describe('dark slides', () => {
     const result = runCli(['check', '--layout', '--format', 'json', join(FIXTURES, 'a11y-layouts')]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
-  });
+  }, 120_000); // a whole check --layout run in Chromium
 
   it('keeps navy headings and dark text on slides with a light background', async () => {
     const { dark, ratios } = await contrastOn('content');

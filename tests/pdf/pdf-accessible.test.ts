@@ -22,7 +22,7 @@ beforeAll(() => {
   const plain = runCli(['pdf', join(FIXTURES, 'a11y-layouts'), '--untagged', '--out', untagged]);
   if (plain.code !== 0) throw new Error(plain.stderr);
   pages = pageTexts(tagged);
-});
+}, 240_000); // two PDF exports
 afterAll(() => out.cleanup());
 
 /** The text of the page whose slide has this title. */
