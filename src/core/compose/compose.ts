@@ -61,8 +61,9 @@ export interface Composed {
   recomposed: string[];
 }
 
-const AGENDA_PER_SLIDE = 7;
-const SOURCES_PER_SLIDE = 14;
+/** Entries on one agenda slide, and sources on one sources slide: longer lists continue on further slides (the PowerPoint export pages them the same way). */
+export const AGENDA_PER_SLIDE = 7;
+export const SOURCES_PER_SLIDE = 14;
 
 /** Merge sections through their layouts into the deck HTML. */
 export function compose(input: ComposeInput): Composed {
