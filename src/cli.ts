@@ -192,6 +192,38 @@ ${CUT_HELP}
       return runImages({ briefings: positionals, out: text('out'), scale: text('scale'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
     },
   },
+  pptx: {
+    summary: 'Export a briefing as an editable PowerPoint file (.pptx)',
+    usage: 'briefing pptx [path] [--out file.pptx] [--no-notes] [--drafts] [--images] [--browser PATH]',
+    options: {
+      out: { type: 'string', short: 'o' },
+      'no-notes': { type: 'boolean' },
+      drafts: { type: 'boolean' },
+      images: { type: 'boolean' },
+      browser: { type: 'string' },
+    },
+    details: `Writes the briefing (default: every folder in ./briefings with an index.md) to dist/<slug>/<slug>.pptx:
+one PowerPoint slide per deck slide, 16:9, with editable text — titles in title placeholders, lists
+with their levels, the comparison as a table, timelines, figures and quotes as text, the map as a
+picture — the classification banners, citation line, as-of footer and slide number on every slide,
+and the speaker notes in the notes pages. The same deck gives the same bytes. No browser is needed,
+unless a slide must be a picture.
+
+Options:
+  -o, --out <file>      the .pptx to write (one briefing only)
+      --no-notes        leave the speaker notes out
+      --drafts          include sections marked draft: true
+      --images          every slide as a picture of the deck slide (rendered by Chromium at 2×), with
+                        the notes: the fidelity fallback for decks whose custom layouts have no mapping
+      --browser <path>  Chromium for slides shown as pictures (default: $CHROME_PATH, then /usr/bin/chromium, …)
+      --debug           show stack traces for internal errors
+
+A slide whose layout is one of the briefing's own (templates/layouts/) is a picture, with a warning.`,
+    async run(values, positionals, io) {
+      const { runPptx } = await import('./cli/pptx.js');
+      return runPptx({ briefings: positionals, out: values.out as string | undefined, noNotes: !!values['no-notes'], images: !!values.images, drafts: !!values.drafts, browser: values.browser as string | undefined }, io);
+    },
+  },
 };
 
 function version(): string {

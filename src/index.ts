@@ -18,3 +18,5 @@ export { exportPdf } from './api/pdf.js';
 export type { PdfOptions, PdfResult, PdfProgress, PdfStage } from './api/pdf.js';
 export { exportImages } from './api/images.js';
 export type { ImagesOptions, ImagesResult } from './api/images.js';
+export { exportPptx } from './api/pptx.js';
+export type { PptxOptions, PptxResult } from './api/pptx.js';

@@ -40,8 +40,10 @@ export interface Settings {
   fragments: 'final' | 'each';
   /** `pdf`: a tagged PDF (structure tree, alt text, reading order) for assistive technology; false for the smaller file. */
   tagged: boolean;
-  /** Chromium to use (`pdf`, `check --layout`); undefined: $CHROME_PATH, then the usual places. */
+  /** Chromium to use (`pdf`, `check --layout`, `pptx` pictures); undefined: $CHROME_PATH, then the usual places. */
   browser: string | undefined;
+  /** `pptx`: every slide as a picture of the deck slide instead of editable text. */
+  images: boolean;
 }
 
 /** Every default, once. */
@@ -63,6 +65,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   fragments: 'final',
   tagged: true,
   browser: undefined,
+  images: false,
 });
 
 /** The reveal.js defaults a deck starts from (its `reveal:` front matter overrides them key by key). */

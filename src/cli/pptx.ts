@@ -1,0 +1,61 @@
+/** `briefing pptx`: export briefings as editable PowerPoint files. */
+import { resolve } from 'node:path';
+import type { PptxOptions, PptxResult } from '../api/pptx.js';
+import { displayPath } from '../io/paths.js';
+import { report, type Io, type Style } from './report.js';
+
+export interface PptxFlags {
+  briefings: string[];
+  out?: string | undefined;
+  /** `--no-notes`: leave the speaker notes out of the notes pages. */
+  noNotes: boolean;
+  images: boolean;
+  drafts: boolean;
+  browser?: string | undefined;
+}
+
+/** Run `briefing pptx` from CLI flags; returns the exit code. */
+export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
+  if (flags.out !== undefined && !/\.pptx$/i.test(flags.out)) {
+    io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${flags.out}").`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const found = flags.briefings.length
+    ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+  if (!found.dirs.length) {
+    report(found.diagnostics, io);
+    return 1;
+  }
+  if (flags.out && found.dirs.length > 1) {
+    io.err(`briefing pptx: --out names one file, but ${found.dirs.length} briefings would be exported. Pass the briefing folder too.`);
+    return 2;
+  }
+  const { exportPptx } = await import('../api/pptx.js');
+  let code = 0;
+  for (const dir of found.dirs) {
+    const options: PptxOptions = {
+      briefing: dir,
+      cwd,
+      speakerNotes: !flags.noNotes,
+      images: flags.images,
+      drafts: flags.drafts,
+      ...(flags.out ? { out: flags.out } : {}),
+      ...(flags.browser ? { browser: flags.browser } : {}),
+    };
+    const result = await exportPptx(options);
+    report(result.diagnostics, io);
+    if (result.ok) io.out(summaryLine(result, cwd, io.style));
+    else code = 1;
+  }
+  return code;
+}
+
+/** "✓ nato-ukraine  39 slides, 234 KB, 1.6 s -> dist/nato-ukraine/nato-ukraine.pptx" */
+function summaryLine(result: PptxResult, cwd: string, style: Style): string {
+  const where = result.file ? ` -> ${displayPath(result.file, cwd)}` : '';
+  const pictures = result.pictures ? ` (${result.pictures} as pictures)` : '';
+  const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(result.bytes / 1024))} KB`;
+  return `${style.green('✓')} ${style.bold(result.slug ?? 'pptx')}  ${result.slides} slides${pictures}, ${size}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+}
