@@ -214,6 +214,14 @@ async function pdfFromModule(): Promise<unknown> {
   return typeof mod.measurePdf === 'function' ? mod.measurePdf() : undefined;
 }
 
+/** PowerPoint export figures from bench/pptx.ts when that module exists. */
+async function pptxFromModule(): Promise<unknown> {
+  const file = join(ROOT, 'bench', 'pptx.ts');
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { measurePptx?: () => Promise<unknown> | unknown };
+  return typeof mod.measurePptx === 'function' ? mod.measurePptx() : undefined;
+}
+
 function fmt(s: Stats | undefined): string {
   if (!s) return '—';
   return `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
@@ -286,6 +294,8 @@ async function main(): Promise<void> {
     const pdf = await pdfFromModule();
     process.stderr.write('measuring single-file builds and slide images…\n');
     const deliver = await measureDeliver();
+    process.stderr.write('measuring PowerPoint export…\n');
+    const pptx = await pptxFromModule();
     const checks = targets(results);
     const report = {
       date: new Date().toISOString(),
@@ -299,6 +309,7 @@ async function main(): Promise<void> {
       ...(incremental ? { incremental: incremental.detail } : {}),
       ...(pdf === undefined ? {} : { pdf }),
       deliver,
+      ...(pptx === undefined ? {} : { pptx }),
       targets: checks,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
@@ -309,6 +320,7 @@ async function main(): Promise<void> {
     process.stdout.write('\n');
     if (pdf !== undefined) process.stdout.write(`PDF export: ${JSON.stringify(pdf)}\n\n`);
     process.stdout.write(`Single file beside the deck folder (\`briefing build\` process, median ms), and slide images (\`briefing images\`, one run):\n\n${deliverTables(deliver)}\n\n`);
+    if (pptx !== undefined) process.stdout.write(`PowerPoint export: ${JSON.stringify(pptx)}\n\n`);
     for (const t of checks) process.stdout.write(`${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}\n`);
     process.stdout.write(`\nms: median (min–max) of ${RUNS} runs on ${report.cpus} CPUs, load average ${report.loadAverage.join(' → ')}; written to bench/results.json in ${report.seconds} s\n`);
   } finally {
