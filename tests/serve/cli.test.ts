@@ -126,8 +126,10 @@ describe('briefing serve', () => {
     const serve = start(['serve', 'serve-deck', '--port', '0', '--open'], dir, { BROWSER: opener });
     const out = await serve.waitFor(/Press Ctrl-C/);
     const url = /at (http:\S+)/.exec(out)![1]!;
+    // The opener's shell creates the file before it writes the line: wait for the whole line.
+    const opened = join(dir, 'opened.txt');
     await new Promise<void>((resolve) => {
-      const poll = setInterval(() => existsSync(join(dir, 'opened.txt')) && (clearInterval(poll), resolve()), 50);
+      const poll = setInterval(() => existsSync(opened) && readFileSync(opened, 'utf8').endsWith('\n') && (clearInterval(poll), resolve()), 50);
     });
     expect(readFileSync(join(dir, 'opened.txt'), 'utf8').trim()).toBe(url);
     serve.child.kill('SIGINT');
