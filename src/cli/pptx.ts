@@ -11,6 +11,7 @@ export interface PptxFlags {
   noNotes: boolean;
   images: boolean;
   drafts: boolean;
+  maxClassification?: string | undefined;
   browser?: string | undefined;
 }
 
@@ -41,6 +42,7 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
       speakerNotes: !flags.noNotes,
       images: flags.images,
       drafts: flags.drafts,
+      maxClassification: flags.maxClassification,
       ...(flags.out ? { out: flags.out } : {}),
       ...(flags.browser ? { browser: flags.browser } : {}),
     };

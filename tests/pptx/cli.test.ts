@@ -185,6 +185,32 @@ describe('briefing pptx --images', () => {
   });
 });
 
+describe('briefing pptx with classification markings', () => {
+  const banners = (xml: string) => [...xml.matchAll(/name="Classification \((top|bottom)\)"[\s\S]*?<a:solidFill><a:srgbClr val="([0-9A-F]{6})"\/><\/a:solidFill>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => ({ where: m[1], fill: m[2], text: m[3] }));
+  const titleOf = (xml: string) => xmlText(/<p:ph\b[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '');
+
+  it('gives each slide the banners of its section, in its level\'s colour, and titles their portion marks', async () => {
+    const r = runCli(['pptx', 'tests/fixtures/markings-us', '--out', file('marked.pptx')]);
+    expect(r.code).toBe(0);
+    const slides = numbered(await pptxParts(file('marked.pptx')), 'ppt/slides/slide');
+    expect(slides.map((x) => banners(x).map((b) => `${b.where} ${b.text}`))).toEqual([
+      'TOP SECRET', 'UNCLASSIFIED', 'CUI', 'CONFIDENTIAL', 'SECRET//NOFORN', 'TOP SECRET', 'CONFIDENTIAL',
+    ].map((t) => [`top ${t}`, `bottom ${t}`]));
+    expect(new Set(slides.map((x) => banners(x)[0]!.fill)).size).toBe(5);
+    expect(titleOf(slides[1]!)).toBe('(U) Section marked UNCLASSIFIED');
+    expect(titleOf(slides[4]!)).toBe('(S//NF) Section marked SECRET');
+  });
+
+  it('leaves out the sections above --max-classification, and marks the rest accordingly', async () => {
+    const r = runCli(['pptx', 'tests/fixtures/markings-us', '--max-classification', 'SECRET', '--out', file('cut.pptx')]);
+    expect(r.code).toBe(0);
+    const slides = numbered(await pptxParts(file('cut.pptx')), 'ppt/slides/slide');
+    expect(slides).toHaveLength(6);
+    expect(slides.map((x) => banners(x)[0]!.text)).not.toContain('TOP SECRET');
+    expect(banners(slides[0]!)[0]!.text).toBe('SECRET//NOFORN');
+  });
+});
+
 describe('briefing pptx usage', () => {
   it('refuses an --out that is not a .pptx', () => {
     const r = runCli(['pptx', 'briefings/nato-ukraine', '--out', file('x.pdf')], { cwd: ROOT });

@@ -15,7 +15,7 @@ const slide = (title: string, section: string, extra: Partial<SlideSpec> = {}): 
 });
 const SPEC: DeckSpec = {
   title: 'A & B <deck>', author: 'Jane', subject: 'Sub', keywords: ['UNCLASSIFIED', 'Part one'], lang: 'en', date: new Date(Date.UTC(2022, 3, 7)),
-  frame: { classification: 'UNCLASSIFIED', footer: 'As of 7 April 2022', banner: { fill: '007A33', colour: 'FFFFFF' } },
+  frame: { footer: 'As of 7 April 2022', banner: { text: 'UNCLASSIFIED', fill: '007A33', colour: 'FFFFFF' } },
   slides: [
     slide('One', 'Introduction', { notes: 'First paragraph.\nSecond & last <paragraph>.' }),
     slide('Two', 'Part one', { master: 'divider', shapes: [{ kind: 'picture', x: 1, y: 1, w: 4, h: 2, path: 'figures/map.svg', alt: 'A map' }] }),

@@ -12,7 +12,7 @@ async function describeFixture(name: string, options: { drafts?: boolean; notes?
   const built = await build({ briefings: [join(FIXTURES, name)], dryRun: true, drafts: options.drafts ?? false });
   const deck = built.decks[0]!;
   expect(deck.ok).toBe(true);
-  const spec = describeDeck(deck.model!.deck, deck.model!.sections, {
+  const spec = describeDeck(deck.model!.deck, deck.model!.sections, deck.model!.markings, {
     notes: options.notes ?? true, images: options.images ?? false, pictureSize: (path) => (path.endsWith('.svg') ? { w: 960, h: 600 } : path.endsWith('.png') ? { w: 64, h: 32 } : undefined), slidePicture: (n) => `slide-${n}.png`,
   });
   return { spec, slides: deck.slides };
@@ -102,7 +102,8 @@ describe('deck model -> PowerPoint slides', () => {
     expect(spec).toMatchObject({ title: 'Every layout, in PowerPoint', author: 'Jane Analyst, Example Staff College', subject: 'A fixture for the .pptx export', lang: 'en' });
     expect(spec.keywords).toEqual(['SECRET//REL TO TEST', 'Part one', 'Part two']);
     expect(spec.date.toISOString()).toBe('2023-05-17T00:00:00.000Z');
-    expect(spec.frame).toMatchObject({ classification: 'SECRET//REL TO TEST', footer: 'As of 15 May 2023   ·   Exercise only' });
+    expect(spec.frame).toMatchObject({ banner: { text: 'SECRET//REL TO TEST' }, footer: 'As of 15 May 2023   ·   Exercise only' });
+    expect(spec.slides.every((s) => !s.banner)).toBe(true);
   });
 
   it('leaves the notes out when asked', async () => {

@@ -7,6 +7,8 @@ import { AGENDA_PER_SLIDE, SOURCES_PER_SLIDE } from '../../core/compose/compose.
 import { formatDate } from '../../core/dates.js';
 import { agendaEntries, citationLine, citedSources, paginate, type AgendaEntry, type CitedSource } from '../../core/compose/generated.js';
 import type { Deck, RenderedSection, RenderedSlide } from '../../core/model.js';
+import type { DeckMarkings } from '../../core/markings/deck.js';
+import type { Marking } from '../../core/markings/marking.js';
 import { dateOf } from '../../core/print/outline.js';
 import { renderMarkdown } from '../../core/markdown/render.js';
 import { splitSlides } from '../../core/parse/slides.js';
@@ -17,7 +19,7 @@ import { agendaSlide, blufSlide, contentSlide, sectionSlide, sourcesSlide, title
 import { comparisonSlide, figuresSlide, mapSlide, quoteSlide, timelineSlide } from './layouts-data.js';
 import { COLOUR, CONTENT_WIDTH, SIZE, SLIDE } from './theme.js';
 import { textWidth } from './measure.js';
-import type { DeckSpec, Run, SlideSpec } from './spec.js';
+import type { Banner, DeckSpec, Run, SlideSpec } from './spec.js';
 
 /** Every built-in layout and its PowerPoint mapping. */
 export const MAPPINGS: Readonly<Record<string, LayoutMapping>> = {
@@ -47,7 +49,7 @@ export interface DescribeOptions {
 }
 
 /** The deck's slides as PowerPoint slides, with document properties and the frame. */
-export function describeDeck(deck: Deck, sections: readonly RenderedSection[], options: DescribeOptions): DeckSpec {
+export function describeDeck(deck: Deck, sections: readonly RenderedSection[], markings: DeckMarkings | undefined, options: DescribeOptions): DeckSpec {
   const meta = deck.meta;
   const planned = planSlides(deck, sections);
   const numbers = new Map<string, number>();
@@ -61,29 +63,35 @@ export function describeDeck(deck: Deck, sections: readonly RenderedSection[], o
   const slides: SlideSpec[] = planned.map((p, i) => {
     if (p.rendered && dividers.has(p.rendered.section.id)) sectionName = dividers.get(p.rendered.section.id)!;
     const notes = options.notes === false ? '' : htmlPlainText(p.slide.notesHtml);
-    const base = { notes, citation: p.citation, section: sectionName, layout: p.layout, source: p.source };
+    const marking = p.rendered ? markings?.sections[p.rendered.section.id] : markings?.overall;
+    const base = { notes, citation: p.citation, section: sectionName, layout: p.layout, source: p.source, ...(marking ? { banner: bannerOf(marking) } : {}) };
     const mapping = MAPPINGS[p.layout];
     if (options.images || !mapping) {
       return { ...base, master: 'picture', title: [], picture: true, shapes: [{ kind: 'picture', x: 0, y: 0, w: SLIDE.w, h: SLIDE.h, path: options.slidePicture(i + 1), alt: p.title }] } satisfies SlideSpec;
     }
     const input: LayoutInput = { deck: deckView, section: p.rendered, slide: p.slide, title: p.title, page: p.page, flow, ...(p.part ? { part: p.part } : {}) };
     const out = mapping(input);
+    // `portionMarks: true`: every slide title starts with its portion mark, as in the deck.
+    if (markings?.portionMarks && marking && out.title.length) out.title = [{ text: `${marking.portion} ` }, ...out.title];
     const titleSize = out.master === 'light' ? fitTitle(out.title) : undefined;
     return { ...base, ...out, ...(titleSize ? { titleSize } : {}) };
   });
+  // One marking on every slide: its banners go into the masters, drawn once; otherwise each slide has its own.
+  const banners = new Set(slides.map((s) => JSON.stringify(s.banner ?? null)));
+  const shared = banners.size === 1 ? slides[0]?.banner : undefined;
+  if (shared) for (const slide of slides) delete slide.banner;
   const author = [meta.presenter, meta.organization].filter(Boolean).join(', ');
   return {
     title: meta.title,
     ...(author ? { author } : {}),
     ...(meta.subtitle ? { subject: meta.subtitle } : {}),
-    keywords: [...new Set([meta.classification, ...dividers.values()].filter((k): k is string => !!k && !!k.trim()))],
+    keywords: [...new Set([markings?.overall?.text, ...dividers.values()].filter((k): k is string => !!k && !!k.trim()))],
     // pptxgenjs writes the language into attributes as it is: only a well-formed language tag goes in.
     lang: meta.lang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang) ? meta.lang : 'en',
     date: dateOf(meta.date) ?? dateOf(meta.asOf) ?? new Date(Date.UTC(2000, 0, 1)),
     frame: {
-      ...(meta.classification ? { classification: meta.classification } : {}),
+      ...(shared ? { banner: shared } : {}),
       footer: [meta.asOf ? `As of ${formatDate(meta.asOf)}` : '', meta.footer ?? ''].filter(Boolean).join('   ·   '),
-      banner: { fill: COLOUR.banner, colour: COLOUR.bannerText },
     },
     slides,
   };
@@ -147,4 +155,13 @@ function fitTitle(title: readonly Run[]): number | undefined {
   const width = textWidth(title.map((r) => r.text).join(''), SIZE.title, true);
   if (width <= CONTENT_WIDTH) return undefined;
   return Math.max(SIZE.title * 0.75, Math.floor(((SIZE.title * CONTENT_WIDTH) / width) * 2) / 2);
+}
+
+/** A marking's banner: its text and its level's colours. */
+function bannerOf(marking: Marking): Banner {
+  return { text: marking.text, fill: hex(marking.colour), colour: hex(marking.textColour) };
+}
+
+function hex(colour: string): string {
+  return /^#?[0-9a-f]{6}$/i.test(colour) ? colour.replace('#', '').toUpperCase() : COLOUR.banner;
 }

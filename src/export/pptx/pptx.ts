@@ -46,7 +46,7 @@ export function pptxExporter(content: PptxContent): Exporter {
         if (!sizes.has(path)) sizes.set(path, sizeOf(files.get(path), imageSize));
         return sizes.get(path);
       };
-      const spec = describeDeck(deck.model.deck, deck.model.sections, { notes: content.notes, images: content.images, pictureSize, slidePicture: SLIDE_PICTURE });
+      const spec = describeDeck(deck.model.deck, deck.model.sections, deck.model.markings, { notes: content.notes, images: content.images, pictureSize, slidePicture: SLIDE_PICTURE });
       // The mapping follows compose's order; a different count would put notes and links on the wrong slides.
       if (spec.slides.length !== deck.slides) throw new Error(`PowerPoint mapping made ${spec.slides.length} slides of a ${deck.slides}-slide deck`);
 

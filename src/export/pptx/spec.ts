@@ -128,6 +128,8 @@ export interface SlideSpec {
   source: { file: string; line: number };
   /** The slide is a picture of the deck slide (`--images`, or a custom layout without a mapping). */
   picture?: boolean;
+  /** The slide's own classification banners, when the deck's markings differ from slide to slide (else they are in the masters). */
+  banner?: Banner;
 }
 
 /** The whole file: document properties, the frame and the slides. */
@@ -145,8 +147,15 @@ export interface DeckSpec {
 
 /** What every slide shows around its content. */
 export interface FrameSpec {
-  classification?: string;
+  /** The banners of every slide, when every slide has the same marking: drawn once, in the masters. */
+  banner?: Banner;
   /** "As of 7 April 2022", and the deck's footer text. */
   footer: string;
-  banner: { fill: string; colour: string };
+}
+
+/** A classification banner: its text and the marking's colours. */
+export interface Banner {
+  text: string;
+  fill: string;
+  colour: string;
 }

@@ -4,7 +4,7 @@
  * writes them; finish.ts then makes them valid and reproducible.
  */
 import pptxgen from 'pptxgenjs';
-import type { Cell, DeckSpec, FrameSpec, MasterName, Paragraph, Run, Shape, SlideSpec } from './spec.js';
+import type { Banner, Cell, DeckSpec, FrameSpec, MasterName, Paragraph, Run, Shape, SlideSpec } from './spec.js';
 import { xmlSafeText } from './xml.js';
 import { COLOUR, CONTENT_WIDTH, FONT, FRAME, SIZE, SLIDE, TITLE, px } from './theme.js';
 
@@ -53,6 +53,7 @@ export async function writePptx(spec: DeckSpec, pictures: PictureFiles): Promise
 function writeSlide(slide: PptxSlide, spec: SlideSpec, deck: DeckSpec, pictures: PictureFiles): void {
   if (spec.title.length && spec.master !== 'picture') slide.addText(textProps(spec.title, spec.titleSize ? { fontSize: spec.titleSize } : {}), { placeholder: 'title' });
   for (const shape of spec.shapes) writeShape(slide, shape, pictures, deck.lang);
+  if (spec.banner && spec.master !== 'picture') for (const banner of bannerShapes(spec.banner)) slide.addText(banner.text, banner.options);
   if (spec.citation && spec.master !== 'picture') {
     const dark = spec.master !== 'light';
     slide.addText(xmlSafeText(spec.citation), {
@@ -138,6 +139,17 @@ function textProps(runs: readonly Run[], base: TextPropsOptions): TextProps[] {
   });
 }
 
+/** The top and bottom classification banners of a marking, in its colours. */
+function bannerShapes(banner: Banner): { text: string; options: TextPropsOptions }[] {
+  return [0, SLIDE.h - FRAME.banner].map((y) => ({
+    text: xmlSafeText(banner.text.toUpperCase()),
+    options: {
+      x: 0, y, w: SLIDE.w, h: FRAME.banner, margin: 0, align: 'center', valign: 'middle', fontFace: FONT.body, fontSize: SIZE.banner, bold: true,
+      charSpacing: 2, color: banner.colour, fill: { color: banner.fill }, objectName: y ? 'Classification (bottom)' : 'Classification (top)',
+    },
+  }));
+}
+
 /** A filled bar in a master, as text with no text: PowerPoint expects a text body in every shape. */
 function bar(x: number, y: number, w: number, h: number, colour: string): NonNullable<SlideMasterProps['objects']>[number] {
   return { text: { text: '', options: { shape: 'rect' as pptxgen.default.SHAPE_NAME, x, y, w, h, fill: { color: colour }, line: { type: 'none' } } } };
@@ -147,14 +159,7 @@ function bar(x: number, y: number, w: number, h: number, colour: string): NonNul
 function defineMasters(pptx: Pptx, frame: FrameSpec): void {
   const chrome = (dark: boolean): SlideMasterProps['objects'] => {
     const objects: NonNullable<SlideMasterProps['objects']> = [];
-    if (frame.classification) {
-      for (const y of [0, SLIDE.h - FRAME.banner]) {
-        objects.push({ text: { text: frame.classification.toUpperCase(), options: {
-          x: 0, y, w: SLIDE.w, h: FRAME.banner, margin: 0, align: 'center', valign: 'middle', fontFace: FONT.body, fontSize: SIZE.banner, bold: true,
-          charSpacing: 2, color: frame.banner.colour, fill: { color: frame.banner.fill }, objectName: y ? 'Classification (bottom)' : 'Classification (top)',
-        } } });
-      }
-    }
+    if (frame.banner) for (const banner of bannerShapes(frame.banner)) objects.push({ text: banner });
     objects.push(bar(FRAME.left, FRAME.footerTop, CONTENT_WIDTH, px(1), dark ? '3B5578' : COLOUR.rule));
     if (frame.footer) {
       objects.push({ text: { text: frame.footer, options: {
