@@ -194,12 +194,11 @@ ${CUT_HELP}
   },
   pptx: {
     summary: 'Export a briefing as an editable PowerPoint file (.pptx)',
-    usage: 'briefing pptx [path] [--out file.pptx] [--no-notes] [--drafts] [--max-classification LEVEL] [--images] [--browser PATH]',
+    usage: 'briefing pptx [path] [--out file.pptx] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--drafts] [--images] [--browser PATH]',
     options: {
       out: { type: 'string', short: 'o' },
-      'no-notes': { type: 'boolean' },
+      ...CUT,
       drafts: { type: 'boolean' },
-      'max-classification': { type: 'string' },
       images: { type: 'boolean' },
       browser: { type: 'string' },
     },
@@ -212,10 +211,8 @@ unless a slide must be a picture.
 
 Options:
   -o, --out <file>      the .pptx to write (one briefing only)
-      --no-notes        leave the speaker notes out
+${CUT_HELP}
       --drafts          include sections marked draft: true
-      --max-classification <level>
-                        leave out every section marked above this level (e.g. SECRET)
       --images          every slide as a picture of the deck slide (rendered by Chromium at 2×), with
                         the notes: the fidelity fallback for decks whose custom layouts have no mapping
       --browser <path>  Chromium for slides shown as pictures (default: $CHROME_PATH, then /usr/bin/chromium, …)
@@ -224,7 +221,7 @@ Options:
 A slide whose layout is one of the briefing's own (templates/layouts/) is a picture, with a warning.`,
     async run(values, positionals, io) {
       const { runPptx } = await import('./cli/pptx.js');
-      return runPptx({ briefings: positionals, out: values.out as string | undefined, noNotes: !!values['no-notes'], images: !!values.images, drafts: !!values.drafts, maxClassification: values['max-classification'] as string | undefined, browser: values.browser as string | undefined }, io);
+      return runPptx({ briefings: positionals, out: values.out as string | undefined, images: !!values.images, drafts: !!values.drafts, browser: values.browser as string | undefined, ...cutFlags(values) }, io);
     },
   },
 };

@@ -17,6 +17,10 @@ export interface PptxOptions {
   drafts?: boolean;
   /** Leave out every section marked above this level (the release cut), as `build` and `pdf` do. */
   maxClassification?: string | undefined;
+  /** Only the sections for this audience, and those for everyone. */
+  audience?: string;
+  /** Only these section ids. */
+  only?: readonly string[];
   /** Chromium for slides shown as pictures; default: $CHROME_PATH, then the usual system locations. */
   browser?: string;
   /** Working directory for relative paths and for the paths shown in messages. */
@@ -47,7 +51,7 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const { pptxExporter } = await import('../export/pptx/pptx.js');
   const exporter = pptxExporter({ notes: settings.speakerNotes, images: settings.images, browser: settings.browser });
   try {
-    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, dryRun: true, writeIndex: false });
+    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false });
     const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
     if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
     const file = resolve(cwd, options.out ?? join(settings.outDir, deck.slug, `${deck.slug}.pptx`));

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { PptxOptions, PptxResult } from '../api/pptx.js';
 import { displayPath } from '../io/paths.js';
+import { cutOptions } from './build.js';
 import { report, type Io, type Style } from './report.js';
 
 export interface PptxFlags {
@@ -12,6 +13,9 @@ export interface PptxFlags {
   images: boolean;
   drafts: boolean;
   maxClassification?: string | undefined;
+  /** `--audience`, `--only` (see cli/build.ts `cutOptions`). */
+  audience?: string | undefined;
+  only?: string | undefined;
   browser?: string | undefined;
 }
 
@@ -19,6 +23,11 @@ export interface PptxFlags {
 export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
   if (flags.out !== undefined && !/\.pptx$/i.test(flags.out)) {
     io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${flags.out}").`);
+    return 2;
+  }
+  const cut = cutOptions(flags);
+  if ('usage' in cut) {
+    io.err(`briefing pptx: ${cut.usage}`);
     return 2;
   }
   const cwd = process.cwd();
@@ -39,10 +48,9 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
     const options: PptxOptions = {
       briefing: dir,
       cwd,
-      speakerNotes: !flags.noNotes,
       images: flags.images,
       drafts: flags.drafts,
-      maxClassification: flags.maxClassification,
+      ...cut,
       ...(flags.out ? { out: flags.out } : {}),
       ...(flags.browser ? { browser: flags.browser } : {}),
     };
