@@ -76,8 +76,9 @@ export function pptxExporter(content: PptxContent): Exporter {
       const bytes = await finishPptx(await writePptx(spec, pictures as PictureFiles), {
         date: spec.date, keywords: spec.keywords, lang: spec.lang,
         layoutTypes: { 'Briefing title': 'title', 'Briefing section header': 'secHead' },
-        // The PNG that PowerPoint versions without SVG support show instead of the map: 2× the map's size.
-        rasterize: (svg) => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false } }).render().asPng(),
+        // The PNG that PowerPoint versions without SVG support (and LibreOffice) show instead of the map, at 2×.
+        // Map labels need a font: the system's (Source Sans 3 ships only as web fonts), Liberation Sans for Arial.
+        rasterize: (svg) => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' } }).render().asPng(),
       });
       try {
         replaceFile(target, { content: bytes });
