@@ -14,6 +14,8 @@ interface Command {
   usage: string;
   options: Options;
   details: string;
+  /** More help text that depends on this machine (e.g. which browser would be used). */
+  extraHelp?(): Promise<string>;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
 }
 
@@ -45,7 +47,7 @@ function cutFlags(values: Record<string, string | boolean | undefined>): { noNot
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'Build briefings into reveal.js decks',
-    usage: 'briefing build [path...] [--out dir] [--single-file] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--drafts] [--watch] [--timings]',
+    usage: 'briefing build [path...] [--out dir] [--single-file] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--drafts] [--watch] [--timings] [--debug]',
     options: {
       out: { type: 'string', short: 'o' },
       'single-file': { type: 'boolean' },
@@ -72,7 +74,7 @@ ${CUT_HELP}
   },
   check: {
     summary: 'Check briefings for errors and problems without writing anything',
-    usage: 'briefing check [path...] [--format text|json] [--strict] [--layout] [--browser PATH] [--drafts]',
+    usage: 'briefing check [path...] [--format text|json] [--strict] [--layout] [--browser PATH] [--drafts] [--debug]',
     options: {
       format: { type: 'string' },
       strict: { type: 'boolean' },
@@ -100,7 +102,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 
   },
   serve: {
     summary: 'Serve a briefing with live reload while you edit it',
-    usage: 'briefing serve [path] [--port N] [--host H] [--open] [--drafts]',
+    usage: 'briefing serve [path] [--port N] [--host H] [--open] [--drafts] [--debug]',
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
@@ -125,7 +127,7 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts] [--debug]',
     options: {
       out: { type: 'string', short: 'o' },
       ...CUT,
@@ -155,9 +157,15 @@ Options:
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
                               and mark the PDF (banners, title slide, metadata) by what remains
-      --debug                 show stack traces for internal errors
-
-No browser found: install one with \`apt-get install -y chromium\` (Debian/Ubuntu), or pass --browser.`,
+      --debug                 show stack traces for internal errors`,
+    // What --help says about the browser depends on whether there is one: never a false "No browser found".
+    async extraHelp() {
+      const { findChromium } = await import('./io/browser/find.js');
+      const found = findChromium();
+      return found
+        ? `Browser: ${found}${process.env.CHROME_PATH === found ? ' (from CHROME_PATH)' : ''}.`
+        : 'No browser found: install one with `apt-get install -y chromium` (Debian/Ubuntu), or pass --browser, or set CHROME_PATH.';
+    },
     async run(values, positionals, io) {
       const { runPdf } = await import('./cli/pdf.js');
       const text = (name: string) => values[name] as string | undefined;
@@ -274,7 +282,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (parsed.values.help) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}\n\n${command.details}`);
+    const extra = command.extraHelp ? `\n\n${await command.extraHelp()}` : '';
+    io.out(`${command.summary}\n\nUsage: ${command.usage}\n\n${command.details}${extra}`);
     return 0;
   }
   return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io);

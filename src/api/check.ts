@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../core/diagnostics.js';
-import { findChromium, missingBrowser } from '../io/browser/find.js';
+import { findChromium, launchFailed, missingBrowser } from '../io/browser/find.js';
 import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import type { DeckResult } from '../pipeline/run.js';
@@ -88,6 +88,8 @@ async function layoutFindings(deck: DeckResult, cwd: string, executablePath: str
       }),
     ];
   } catch (cause) {
+    const launch = launchFailed(executable, cause, cwd);
+    if (launch.rule === 'not-a-browser') return [launch];
     return [error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
       `Check that ${executable} starts; run without --layout to check everything else.`)];
   } finally {

@@ -1,5 +1,5 @@
 /** The emit stage: write a deck folder atomically, so a failed build never leaves a half-written deck. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { replaceFile } from './atomic.js';
 import type { OutputFile } from '../core/model.js';
@@ -17,12 +17,17 @@ export function emitDeck(outRoot: string, slug: string, files: readonly OutputFi
   mkdirSync(root, { recursive: true });
   const staging = mkdtempSync(join(root, `.${slug}.tmp-`));
   try {
+    // mkdtemp makes the folder private (0700); the deck is for a web server and colleagues to read.
+    chmodSync(staging, 0o755);
     for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       const dest = join(staging, ...file.path.split('/'));
       if (relative(staging, dest).startsWith('..')) throw new Error(`refusing to write ${file.path} outside the deck folder`);
       mkdirSync(dirname(dest), { recursive: true });
-      if ('from' in file) copyFileSync(file.from, dest);
-      else writeFileSync(dest, file.content);
+      if ('from' in file) {
+        copyFileSync(file.from, dest);
+        // A copy keeps its source's mode; an image saved private (0600) must still be readable in the deck.
+        chmodSync(dest, 0o644);
+      } else writeFileSync(dest, file.content, { mode: 0o644 });
     }
     const previous = existsSync(target) ? `${staging}.old` : undefined;
     if (previous) renameSync(target, previous);

@@ -1,7 +1,7 @@
 /** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { SourceFile } from '../core/model.js';
 import type { TemplateFile } from '../core/compose/templates.js';
@@ -36,6 +36,11 @@ export function loadBriefing(dir: string, cwd: string, known?: ReadonlyMap<strin
     root = realpathSync(dir);
   } catch {
     return empty(dir, [error('not-a-briefing', shown(dir), 'Briefing folder not found', {}, 'Pass the path of a folder that contains index.md, e.g. briefings/nato-ukraine.')]);
+  }
+  // `briefing build briefings/x/index.md` names the deck file; the briefing is its folder.
+  if (statSync(root).isFile() && basename(root).toLowerCase() === 'index.md') root = dirname(root);
+  else if (statSync(root).isFile() && /\.md$/i.test(root) && existsSync(join(dirname(root), 'index.md'))) {
+    return empty(dirname(root), [error('not-a-briefing', shown(dir), 'This is a section file, not a briefing folder', {}, `Pass the folder that holds it: ${shown(dirname(root))}`)]);
   }
   if (!statSync(root).isDirectory() || !existsSync(join(root, 'index.md'))) {
     return empty(root, [error('not-a-briefing', shown(dir), 'Not a briefing: the folder has no index.md', {}, 'A briefing folder holds index.md (the deck) and one .md file per section.')]);

@@ -1,7 +1,7 @@
 /** The reveal.js runtime and theme files a deck ships with, resolved from installed packages. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { closest, error, warning, type Diagnostic, type Position } from '../core/diagnostics.js';
 import type { OutputFile } from '../core/model.js';
 import { realFileInside } from './assets.js';
 import { packageFile, TEMPLATES_DIR } from './paths.js';
@@ -19,8 +19,33 @@ const BUILT_IN_THEME = 'briefing';
 /** Font files of the built-in theme, from @fontsource/source-sans-3 (latin subset only: it is what the CSS declares). */
 const THEME_FONTS = ['400-normal', '400-italic', '600-normal', '700-normal'].map((w) => `source-sans-3-latin-${w}.woff2`);
 
-/** Resolve the runtime for a deck whose front matter says `theme`. */
-export function resolveRuntime(theme: string | undefined, briefingDir: string, deckFile: string): Runtime {
+/** reveal.js's theme names, as installed (`black`, `white`, …). */
+function revealThemes(): string[] {
+  try {
+    return readdirSync(dirname(packageFile('reveal.js/dist/theme/black.css'))).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** `.css` files in the briefing folder and its first level of subfolders, relative: what a theme path can name. */
+function cssFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && /\.css$/i.test(entry.name)) found.push(entry.name);
+      else if (entry.isDirectory() && !entry.name.startsWith('.')) {
+        for (const inner of readdirSync(join(dir, entry.name))) if (/\.css$/i.test(inner)) found.push(`${entry.name}/${inner}`);
+      }
+    }
+  } catch {
+    // An unreadable folder offers no suggestions; the error itself still stands.
+  }
+  return found.sort();
+}
+
+/** Resolve the runtime for a deck whose front matter says `theme` (at `at` in the deck file). */
+export function resolveRuntime(theme: string | undefined, briefingDir: string, deckFile: string, at: Position = { line: 1 }): Runtime {
   const diagnostics: Diagnostic[] = [];
   const watch: string[] = [];
   const files: OutputFile[] = [
@@ -39,11 +64,12 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
   } else if (/\.css$/i.test(name)) {
     const real = realFileInside(join(briefingDir, name), briefingDir);
     if (real === 'missing') {
-      diagnostics.push(error('missing-theme', deckFile, `Theme file ${name} not found`, { line: 1 }, 'Give a path relative to the briefing folder, or a theme name.'));
+      const near = closest(name, cssFilesIn(briefingDir));
+      diagnostics.push(error('missing-theme', deckFile, `Theme file ${name} not found`, at, near ? `Did you mean \`${near}\`? Theme paths are relative to the briefing folder.` : 'Give a path relative to the briefing folder, or a theme name.'));
     } else if (real === 'outside') {
-      diagnostics.push(error('asset-escape', deckFile, `Theme file ${name} is outside the briefing folder`, { line: 1 }, 'Copy the CSS file into the briefing folder.'));
+      diagnostics.push(error('asset-escape', deckFile, `Theme file ${name} is outside the briefing folder`, at, 'Copy the CSS file into the briefing folder.'));
     } else if (real === 'folder') {
-      diagnostics.push(error('missing-theme', deckFile, `Theme ${name} is not a file`, { line: 1 }, 'Give the path of a .css file in the briefing folder.'));
+      diagnostics.push(error('missing-theme', deckFile, `Theme ${name} is not a file`, at, 'Give the path of a .css file in the briefing folder.'));
     } else {
       watch.push(real);
       files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(real, 'utf8'), name, deckFile, diagnostics) });
@@ -51,8 +77,10 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
   } else {
     const revealTheme = packageFile(`reveal.js/dist/theme/${name}.css`);
     if (!/^[a-z-]+$/.test(name) || !existsSync(revealTheme)) {
-      diagnostics.push(error('unknown-theme', deckFile, `Unknown theme \`${name}\``, { line: 1 },
-        `Use \`briefing\` (the default), a reveal.js theme (black, white, league, beige, night, serif, simple, sky, solarized, moon, dracula, blood), or a path to a .css file.`));
+      const names = revealThemes();
+      const near = closest(name, [BUILT_IN_THEME, ...names]);
+      diagnostics.push(error('unknown-theme', deckFile, `Unknown theme \`${name}\``, at,
+        `${near ? `Did you mean \`${near}\`? ` : ''}Use \`briefing\` (the default), a reveal.js theme (${names.join(', ')}), or a path to a .css file.`));
     } else {
       files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(revealTheme, 'utf8'), name, deckFile, diagnostics) });
     }

@@ -4,6 +4,7 @@ import { compose } from '../core/compose/compose.js';
 import { collectAssetsCached, compileCached, createCache, reusable, sectionKey, type BuildCache } from './cache.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { parseDeck, parseSection, sortSections } from '../core/parse/briefing.js';
+import { locateInFrontMatter } from '../core/parse/frontmatter.js';
 import { prepareRendering, renderMarkdown } from '../core/markdown/render.js';
 import { renderSection, type MapRenderer } from '../core/markdown/section.js';
 import { compileTemplates } from '../core/compose/templates.js';
@@ -165,7 +166,7 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   diagnostics.push(...templates.diagnostics);
   if (!deck || !templates.compiled) return result({ rendered, ...(deck ? { model: { deck, sections: ordered, markings } } : {}) });
 
-  const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file);
+  const runtime = resolveRuntime(deck.meta.theme, loaded.dir, loaded.deck.file, deck.meta.theme === undefined ? { line: 1 } : locateInFrontMatter(deck.yaml, ['theme']));
   diagnostics.push(...runtime.diagnostics);
   // The title slide's body (index.md) is Markdown like any section: its warnings and images count too.
   const title = titleSlide(deck, allowScripts);

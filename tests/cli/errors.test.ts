@@ -5,8 +5,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Each broken fixture, the problem it must report, and where. */
 const cases: { fixture: string; rule: string; file: string; line: number; message: RegExp; hint?: RegExp }[] = [
-  { fixture: 'broken-yaml', rule: 'yaml-syntax', file: '01-bad.md', line: 4, message: /Invalid YAML/, hint: /never closed/ },
-  { fixture: 'broken-deck-yaml', rule: 'yaml-syntax', file: 'index.md', line: 3, message: /Invalid YAML/ },
+  // An unclosed bracket or quote is reported where it was opened, not where the YAML ends.
+  { fixture: 'broken-yaml', rule: 'yaml-syntax', file: '01-bad.md', line: 3, message: /:3:8 error Invalid YAML in front matter: this bracket `\[` is never closed/, hint: /Close the bracket/ },
+  { fixture: 'broken-deck-yaml', rule: 'yaml-syntax', file: 'index.md', line: 2, message: /:2:8 error Invalid YAML in front matter: this double quote is never closed/ },
   { fixture: 'broken-missing-title', rule: 'missing-field', file: '01-untitled.md', line: 1, message: /`title` is required/, hint: /Add `title: \.\.\.`/ },
   { fixture: 'broken-wrong-type', rule: 'invalid-field', file: '01-wrong.md', line: 3, message: /`order`: Expected a number.*"first"/ },
   { fixture: 'broken-unknown-layout', rule: 'unknown-layout', file: '01-layout.md', line: 3, message: /Unknown layout `timelime`/, hint: /Did you mean `timeline`\?.*Available layouts: .*comparison/ },
@@ -17,6 +18,12 @@ const cases: { fixture: string; rule: string; file: string; line: number; messag
   { fixture: 'broken-empty-section', rule: 'empty-section', file: '01-empty.md', line: 1, message: /empty/ },
   { fixture: 'broken-binary-section', rule: 'binary-file', file: '01-binary.md', line: 1, message: /not text/ },
   { fixture: 'broken-above-ceiling', rule: 'above-ceiling', file: '02-over.md', line: 3, message: /Section is marked SECRET\/\/NOFORN, above the deck's classification CONFIDENTIAL \(.*index\.md:3\)/, hint: /Mark the section CONFIDENTIAL or lower/ },
+  { fixture: 'broken-unknown-theme', rule: 'unknown-theme', file: 'index.md', line: 4, message: /:4:8 error Unknown theme `blackk`/, hint: /Did you mean `black`\?/ },
+  { fixture: 'broken-missing-theme', rule: 'missing-theme', file: 'index.md', line: 3, message: /:3:8 error Theme file styles\/my-theem\.css not found/, hint: /Did you mean `styles\/my-theme\.css`\?/ },
+  { fixture: 'broken-unknown-country', rule: 'unknown-country', file: '01-map.md', line: 8, message: /:8:27 error Unknown country `Frnace`/, hint: /Did you mean "France"\?/ },
+  { fixture: 'broken-as-of', rule: 'invalid-field', file: 'index.md', line: 3, message: /`asOf`: Expected a date in the form YYYY-MM-DD/, hint: /`asOf: 2026-09-30`/ },
+  { fixture: 'broken-comparison-row', rule: 'layout-data', file: '01-compare.md', line: 7, message: /Row 2 of the comparison has 2 cells but `columns` has 3/, hint: /Add the missing cell/ },
+  { fixture: 'broken-template-helper', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /:2:17 error Template error: unknown helper `formatDat`/, hint: /Did you mean `formatDate`\?/ },
   { fixture: 'broken-template', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /Template error: if doesn't match each/ },
 ];
 

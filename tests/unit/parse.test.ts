@@ -85,3 +85,15 @@ describe('ordering', () => {
     expect(idFromFileName('2022.md')).toBe('section-x');
   });
 });
+
+describe('YAML errors at the mistake', () => {
+  it('reports an unclosed quote at its opening quote, not at the end of the front matter', () => {
+    const fm = parseFrontMatter('a.md', '---\ntitle: "Hello\nlayout: content\norder: 3\n---\nBody\n');
+    expect(fm.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 8, message: 'Invalid YAML in front matter: this double quote is never closed' });
+  });
+
+  it('reports an unclosed flow list at its bracket, and ignores quotes in comments and closed strings', () => {
+    const fm = parseFrontMatter('a.md', "---\ntitle: 'it''s # fine' # a \"comment\n  # another '\nsources: [S1, S2\nx: 1\n---\n");
+    expect(fm.diagnostics[0]).toMatchObject({ line: 4, column: 10, message: 'Invalid YAML in front matter: this bracket `[` is never closed' });
+  });
+});

@@ -19,7 +19,8 @@ const TEMPLATES: TemplateFile[] = [
       '{{#with section}}{{title}}{{/with}} {{lookup section.items 1}} {{{slide.html}}} {{slide.html}}',
     ].join('\n'),
   },
-  { name: 'layouts/broken', file: 'broken.hbs', text: '{{> missing}}' },
+  // A partial named at run time: the compile-time name check cannot see it, so Handlebars fails when it runs.
+  { name: 'layouts/broken', file: 'broken.hbs', text: '{{> (lookup section "partial")}}' },
 ];
 
 function compiled(): CompiledTemplates {
@@ -53,9 +54,25 @@ describe('template calls with shared set-up', () => {
   it('reports a runtime error the same way', () => {
     const shared = compiled();
     const plain = { ...compiled(), shared: undefined };
-    const a = runTemplate(shared, 'layouts/broken', shared.layouts.get('broken')!, {});
-    const b = runTemplate(plain, 'layouts/broken', plain.layouts.get('broken')!, {});
+    const context = { section: { partial: 'missing' } };
+    const a = runTemplate(shared, 'layouts/broken', shared.layouts.get('broken')!, context);
+    const b = runTemplate(plain, 'layouts/broken', plain.layouts.get('broken')!, context);
     expect(a.diagnostic?.message).toMatch(/missing/);
     expect(a).toEqual(b);
+  });
+});
+
+describe('unknown helpers and partials', () => {
+  it('reports a mistyped helper at its template line and column with the closest helper', () => {
+    const result = compileTemplates([TEMPLATES[0]!, { name: 'layouts/typo', file: 'typo.hbs', text: '<p>\n  {{formatDat deck.date}}\n  {{#iff x}}y{{/iff}}</p>' }]);
+    expect(result.compiled).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.message, d.hint?.split('?')[0]])).toEqual([
+      [2, 3, 'Template error: unknown helper `formatDat`', 'Did you mean `formatDate`'],
+      [3, 3, 'Template error: unknown helper `iff`', 'Did you mean `if`'],
+    ]);
+  });
+
+  it('leaves data lookups without arguments alone', () => {
+    expect(compileTemplates([TEMPLATES[0]!, { name: 'layouts/data', file: 'data.hbs', text: '{{section.title}} {{#section}}{{title}}{{/section}}' }]).diagnostics).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { formatDate } from '../dates.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { BUILT_IN_HELPERS, unknownNames } from './template-names.js';
 
 export interface TemplateFile {
   /** `deck`, `layouts/<name>` or `partials/<name>`. */
@@ -61,6 +62,7 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
   const files = new Map<string, string>();
   const layouts = new Map<string, Template>();
   let deck: Template | undefined;
+  const partialNames = templates.filter((t) => t.name.startsWith('partials/')).map((t) => t.name.slice('partials/'.length));
 
   for (const t of templates) {
     files.set(t.name, t.file);
@@ -76,6 +78,11 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
       ast = hb.parseWithoutProcessing(t.text);
     } catch (cause) {
       diagnostics.push(templateError(t.file, cause));
+      continue;
+    }
+    const nameIssues = unknownNames(t.file, ast, HELPERS, partialNames);
+    if (nameIssues.length) {
+      diagnostics.push(...nameIssues);
       continue;
     }
     if (t.name.startsWith('partials/')) {
@@ -138,9 +145,20 @@ function templateError(file: string, cause: unknown): Diagnostic {
     file,
     `Template error: ${reason}${expecting && !reason.includes(expecting) ? ` (${expecting})` : ''}`,
     line ? { line: Number(line), ...(typeof column === 'number' ? { column: column + 1 } : {}) } : {},
-    'Check that every {{#block}} is closed by a matching {{/block}} and that partial names exist.',
+    hintFor(message),
   );
 }
+
+/** A fix that fits what Handlebars complained about. */
+function hintFor(message: string): string {
+  if (/Missing helper/.test(message)) return `Use one of the helpers: ${[...BUILT_IN_HELPERS, ...HELPERS].join(', ')}.`;
+  if (/partial .* could not be found/i.test(message)) return 'Add the partial as templates/partials/<name>.hbs, or fix its name.';
+  if (/Expecting|doesn't match|Parse error/.test(message)) return 'Check that every {{#block}} is closed by a matching {{/block}} and that every {{ has its }}.';
+  return 'Fix the template at this line.';
+}
+
+/** The helpers templates can call besides Handlebars' own. */
+const HELPERS = ['formatDate', 'eq', 'inc'];
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('formatDate', (value: unknown, style: unknown) => formatDate(typeof value === 'string' ? value : undefined, style === 'short' ? 'short' : 'long'));

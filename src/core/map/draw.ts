@@ -18,6 +18,8 @@ export interface RenderedMap {
   legend: MapLegendEntry[];
   /** Country names from the spec that matched nothing in the topology, in order of first use. */
   unknown: string[];
+  /** Every country name the map knows, for "did you mean" hints. */
+  known: string[];
 }
 
 /** Group colours in group order; cycles if a map has more groups than colours. */
@@ -185,7 +187,7 @@ export function drawMap(spec: MapSpec, base: MapBase): RenderedMap {
     `\n</g>` +
     (labels.length || markers.length ? `\n${overlaySvg(labels, markers, view, width)}` : '') +
     `</svg>\n`;
-  return { svg, legend, unknown };
+  return { svg, legend, unknown, known: base.names };
 }
 
 /** Renders a standalone SVG map of Europe, each group's countries filled in its palette colour. */

@@ -1,6 +1,7 @@
 /** The render stage for one section: slides, notes, slide attributes and layout data. Pure. */
 import { isCssColour } from '../colour.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { formatDate } from '../dates.js';
+import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
 import { renderInline, renderMarkdown } from './render.js';
 import type { RenderContext, RenderedHtml } from './types.js';
 import { splitSlides, type Attribute } from '../parse/slides.js';
@@ -11,7 +12,7 @@ import type { OutputFile, RenderedSection, RenderedSlide, Section } from '../mod
 import type { MapSpec } from '../parse/schema.js';
 
 /** Draws a map figure; passed in so the pure stage never loads geographic data itself. */
-export type MapRenderer = (spec: MapSpec) => { svg: string; legend: { label: string; color: string }[]; unknown: string[] };
+export type MapRenderer = (spec: MapSpec) => { svg: string; legend: { label: string; color: string }[]; unknown: string[]; known?: string[] };
 
 export interface SectionRenderOptions {
   allowScripts: boolean;
@@ -158,12 +159,12 @@ function slideCommentLine(section: Section, slideLine: number, name: string): nu
 function layoutData(section: Section, options: SectionRenderOptions, files: OutputFile[], diagnostics: Diagnostic[]): Record<string, unknown> {
   const f = section.front;
   const data: Record<string, unknown> = {};
-  if (f.events) data.events = f.events.map((e) => ({ date: e.date, title: renderInline(e.title), text: e.text ? renderInline(e.text) : '' }));
-  if (f.figures) data.figures = f.figures.map((x) => ({ value: x.value, label: renderInline(x.label), date: x.date ?? '' }));
+  if (f.events) data.events = f.events.map((e) => ({ date: formatDate(e.date, 'short'), title: renderInline(e.title), text: e.text ? renderInline(e.text) : '' }));
+  if (f.figures) data.figures = f.figures.map((x) => ({ value: x.value, label: renderInline(x.label), date: formatDate(x.date, 'short') }));
   if (f.columns) data.columns = f.columns.map(renderInline);
   if (f.rows) data.rows = f.rows.map((row) => ({ label: renderInline(row[0] ?? ''), cells: row.slice(1).map(renderInline) }));
   if (f.quote) {
-    data.quote = { ...f.quote, text: renderInline(f.quote.text), context: f.quote.context ? renderInline(f.quote.context) : '' };
+    data.quote = { ...f.quote, date: formatDate(f.quote.date), text: renderInline(f.quote.text), context: f.quote.context ? renderInline(f.quote.context) : '' };
   }
   if (f.map) {
     if (!options.renderMap) {
@@ -171,8 +172,9 @@ function layoutData(section: Section, options: SectionRenderOptions, files: Outp
     } else {
       const map = options.renderMap(f.map);
       for (const name of map.unknown) {
-        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map\``, { line: 1 },
-          'Use the English short name from Natural Earth, e.g. "Czechia", "United Kingdom", "United States of America".'));
+        const near = map.known ? closest(name, map.known) : undefined;
+        diagnostics.push(error('unknown-country', section.file, `Unknown country \`${name}\` in \`map\``, countryPosition(section, f.map, name),
+          `${near ? `Did you mean "${near}"? ` : ''}Use the English short name from Natural Earth, e.g. "Czechia", "United Kingdom", "United States of America".`));
       }
       const path = `figures/${section.id}.svg`;
       files.push({ path, content: map.svg });
@@ -180,6 +182,15 @@ function layoutData(section: Section, options: SectionRenderOptions, files: Outp
     }
   }
   return data;
+}
+
+/** Where a country name is first written in the section's `map.groups`. */
+function countryPosition(section: Section, map: MapSpec, name: string): { line?: number; column?: number } {
+  for (const [g, group] of map.groups.entries()) {
+    const c = group.countries.indexOf(name);
+    if (c !== -1) return locateInFrontMatter(section.yaml, ['map', 'groups', g, 'countries', c]);
+  }
+  return { line: 1 };
 }
 
 function dedupeAssets(assets: AssetRef[]): AssetRef[] {

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
 import { locateInFrontMatter, parseFrontMatter } from './frontmatter.js';
+import { shapeIssues } from './shape.js';
 import { deckFields, deckSchema, sectionFields, sectionSchema, unknownKeys, validate, type SchemaIssue } from './schema.js';
 import type { Deck, Section, SourceFile } from '../model.js';
 
@@ -36,6 +37,8 @@ export function parseSection(source: SourceFile): Parsed<Section> {
   const result = validate(sectionSchema, fm.data);
   if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.yaml, result.issues, 'section')] };
   const front = result.value;
+  const shape = shapeIssues(front).map((issue) => error('layout-data', source.file, issue.message, locateInFrontMatter(fm.yaml, issue.path), issue.hint));
+  if (shape.length) return { diagnostics: [...diagnostics, ...shape] };
   const section: Section = {
     file: source.file,
     rel: source.rel,
@@ -75,9 +78,18 @@ function schemaErrors(file: string, yaml: string, issues: SchemaIssue[], kind: s
     const key = issue.path.join('.');
     const hint = missing
       ? `Add \`${key}: ...\` to the front matter of this ${kind}.`
-      : `Fix the value of \`${key}\` in the front matter.`;
+      : /YYYY-MM-DD/.test(issue.message)
+        ? `Write the date as YYYY-MM-DD${isoGuess(issue.input) ? `: \`${key}: ${isoGuess(issue.input)}\`` : ''}.`
+        : `Fix the value of \`${key}\` in the front matter.`;
     return error(missing ? 'missing-field' : 'invalid-field', file, issue.message, at, hint);
   });
+}
+
+/** `30.09.2026` or `30/09/2026` (day first, as most of the world writes it) as `2026-09-30`. */
+function isoGuess(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value.trim()) : null;
+  if (!m || Number(m[2]) > 12) return undefined;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }
 
 function unknownKeyWarnings(file: string, data: Record<string, unknown>, yaml: string, known: Record<string, unknown>): Diagnostic[] {

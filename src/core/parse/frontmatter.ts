@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 import { countValues, MAX_FRONT_MATTER_NODES } from '../limits.js';
 import { readSimpleYaml } from './yaml-simple.js';
+import { unclosedOpening } from './yaml-open.js';
 
 const require = createRequire(import.meta.url);
 
@@ -67,10 +68,12 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
   } catch (cause) {
     const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };
     // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
-    const at = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : { line: 1, column: 1 };
     // js-yaml recurses once per nesting level; what overflows the stack is the input's depth, not a bug.
     const tooDeep = cause instanceof RangeError;
     const reason = tooDeep ? 'lists or maps nest too deeply to read' : e.reason ?? String(e.message ?? cause).split('\n')[0];
+    // js-yaml reports an unclosed quote or bracket where the text ends; point at where it was opened.
+    const opened = !tooDeep && /end of the stream|flow collection|missed comma/.test(reason ?? '') ? unclosedOpening(yamlOf(text)) : undefined;
+    const at = opened ?? (e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : { line: 1, column: 1 });
     const closing = text.indexOf('\n---', 3);
     const bodyLine = closing === -1 ? 1 : text.slice(0, closing + 4).split('\n').length + 1;
     return {
@@ -79,8 +82,10 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
       bodyLine,
       yaml: '',
       diagnostics: [
-        error('yaml-syntax', file, `Invalid YAML in front matter: ${reason}`, at,
-          tooDeep
+        error('yaml-syntax', file, opened ? `Invalid YAML in front matter: this ${opened.what} is never closed` : `Invalid YAML in front matter: ${reason}`, at,
+          opened
+            ? `Close the ${opened.what} on this line, or remove it.`
+            : tooDeep
             ? 'Flatten the front matter: nest lists and maps only a few levels deep.'
             : /end of the stream/.test(reason ?? '')
               ? 'A quote or bracket opened above this line is never closed; close it before the closing `---`.'
@@ -88,6 +93,13 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
       ],
     };
   }
+}
+
+/** The YAML text of front matter as `splitFrontMatter` cuts it: from after the opening `---` to the closing fence. */
+function yamlOf(text: string): string {
+  const rest = text.slice(3);
+  const close = rest.indexOf('\n---');
+  return close === -1 ? rest : rest.slice(0, close);
 }
 
 /**

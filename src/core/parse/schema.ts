@@ -6,6 +6,16 @@ const day = v.pipe(
   v.union([v.string(), v.date()], 'Expected a date such as 2022-04-07'),
   v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)),
 );
+/** A calendar day that comparisons and the footer rely on: ISO only, since `30.09.2026` and `09/30/2026` are ambiguous. */
+const isoDay = v.pipe(
+  day,
+  v.check((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString?.().startsWith(value) === true && !Number.isNaN(Date.parse(value)), 'Expected a date in the form YYYY-MM-DD, such as 2022-04-07'),
+);
+/** Dates in layout data: an ISO day (quoted or not, formatted like the deck's other dates) or free text such as "21–22 Feb 2022". */
+const dayOrText = v.pipe(
+  v.union([v.string(), v.number(), v.date()], 'Expected a date such as 2022-04-07, or text such as "21–22 Feb 2022"'),
+  v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value))),
+);
 const text = v.union([v.string(), v.number()], 'Expected text');
 const asText = v.pipe(text, v.transform(String));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'Expected an id made of letters, digits, "-" and "_", starting with a letter'));
@@ -39,7 +49,7 @@ export const deckFields = {
   presenter: v.optional(asText),
   organization: v.optional(asText),
   date: v.optional(day),
-  asOf: v.optional(day),
+  asOf: v.optional(isoDay),
   /** The deck's marking; with sections marked too, the ceiling none may exceed. */
   classification: v.optional(asText),
   /** Which marking scheme the levels belong to (default: the built-in scheme that knows the levels used). */
@@ -60,9 +70,9 @@ export const deckFields = {
   check: v.optional(v.object({ wordBudget: v.optional(v.pipe(v.number('Expected a number of words such as 60'), v.integer(), v.minValue(1))) })),
 };
 
-const event = v.object({ date: asText, title: asText, text: v.optional(asText) });
-const figure = v.object({ value: asText, label: asText, date: v.optional(asText) });
-const quote = v.object({ text: asText, speaker: v.optional(asText), date: v.optional(asText), context: v.optional(asText) });
+const event = v.object({ date: dayOrText, title: asText, text: v.optional(asText) });
+const figure = v.object({ value: asText, label: asText, date: v.optional(dayOrText) });
+const quote = v.object({ text: asText, speaker: v.optional(asText), date: v.optional(dayOrText), context: v.optional(asText) });
 const mapGroup = v.object({ label: asText, countries: v.array(v.string()) });
 const marker = v.object({ country: v.string(), label: asText });
 const map = v.object({
@@ -95,7 +105,7 @@ export const sectionFields = {
   transition: v.optional(v.string()),
   agenda: v.optional(v.boolean()),
   /** When the section's content was last checked; `briefing check` flags sections older than the deck's `asOf`. */
-  updated: v.optional(day),
+  updated: v.optional(isoDay),
   events: v.optional(v.array(event)),
   figures: v.optional(v.array(figure)),
   columns: v.optional(v.array(asText)),
@@ -122,6 +132,8 @@ export type MarkingsSetting = v.InferOutput<typeof markings>;
 export interface SchemaIssue {
   path: (string | number)[];
   message: string;
+  /** The value that failed. */
+  input?: unknown;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
@@ -135,6 +147,7 @@ export function validate<T>(schema: v.GenericSchema<unknown, T>, data: unknown):
     issues: result.issues.map((issue) => ({
       path: (issue.path ?? []).map((p) => p.key as string | number),
       message: describe(issue),
+      input: issue.input,
     })),
   };
 }

@@ -40,11 +40,16 @@ export function missingBrowser(explicit: string | undefined, cwd: string, purpos
   return error('no-browser', file, `${message}; ${purpose} with headless Chromium`, {}, INSTALL_HINT);
 }
 
-/** Chromium (or the driver) failed to start: say why, and how to install one. */
+/** Chromium (or the driver) failed to start: say why — a path that is not a browser is named as such — and how to install one. */
 export function launchFailed(executable: string, cause: unknown, cwd: string): Diagnostic {
   const reason = cause instanceof Error ? cause.message.split('\n')[0]!.replace(/^browserType\.\w+: /, '') : String(cause);
   const missingDriver = /Cannot find (package|module) 'playwright-core'/.test(reason);
-  return missingDriver
-    ? error('no-browser-driver', 'playwright-core', 'playwright-core, which drives Chromium, is not installed', {}, 'Run `npm install playwright-core` (it downloads no browser).')
-    : error('browser-launch-failed', displayPath(executable, cwd), `Chromium did not start: ${reason}`, {}, INSTALL_HINT);
+  if (missingDriver) return error('no-browser-driver', 'playwright-core', 'playwright-core, which drives Chromium, is not installed', {}, 'Run `npm install playwright-core` (it downloads no browser).');
+  const shown = displayPath(executable, cwd);
+  const via = process.env.CHROME_PATH === executable ? ` (CHROME_PATH)` : '';
+  // A program that is not Chromium exits at once (Playwright: "browser has been closed") or cannot be run at all.
+  if (/has been closed|EACCES|ENOEXEC|spawn .* E[A-Z]+|exited/.test(reason)) {
+    return error('not-a-browser', shown, `${shown}${via} is not a browser: it did not start as headless Chromium (${reason})`, {}, INSTALL_HINT);
+  }
+  return error('browser-launch-failed', shown, `Chromium did not start: ${reason}`, {}, INSTALL_HINT);
 }
