@@ -45,6 +45,30 @@ function cutFlags(values: Record<string, string | boolean | undefined>): { noNot
 }
 
 const COMMANDS: Record<string, Command> = {
+  new: {
+    summary: 'Start a briefing: write a small working one into a new folder',
+    usage: 'briefing new <folder> [--title "…"] [--debug]',
+    options: {
+      title: { type: 'string' },
+    },
+    details: `Writes a small briefing that builds and passes \`check --strict\`: index.md (title, dates,
+classification, sources) and one section in each main layout — BLUF, agenda, a divider, content with
+speaker notes, a timeline, a comparison and the sources slide. Never overwrites: the folder must be new
+or empty.
+
+Options:
+      --title <text>  the deck title (default: the folder name, "my-brief" -> "My brief")
+      --debug         show stack traces for internal errors`,
+    async run(values, positionals, io) {
+      if (positionals.length > 1) {
+        io.err(`briefing new: one folder at a time (got ${positionals.length}).`);
+        io.err(`Usage: ${COMMANDS.new!.usage}`);
+        return 2;
+      }
+      const { runNew } = await import('./cli/new.js');
+      return runNew({ folder: positionals[0], title: values.title as string | undefined }, io);
+    },
+  },
   build: {
     summary: 'Build briefings into reveal.js decks',
     usage: 'briefing build [path...] [--out dir] [--single-file] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--drafts] [--watch] [--timings] [--debug]',

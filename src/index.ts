@@ -1,5 +1,7 @@
 /** The public API of briefing. The CLI is a thin shell over these functions; none of them print. */
 export { build, buildDeck } from './api/build.js';
+export { createBriefing } from './api/new.js';
+export type { NewOptions, NewResult } from './api/new.js';
 export { createCache } from './pipeline/run.js';
 export { findBriefings } from './io/discover.js';
 export type { BuildOptions, BuildResult } from './api/build.js';
