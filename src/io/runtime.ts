@@ -82,7 +82,10 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
       diagnostics.push(error('unknown-theme', deckFile, `Unknown theme \`${name}\``, at,
         `${near ? `Did you mean \`${near}\`? ` : ''}Use \`briefing\` (the default), a reveal.js theme (${names.join(', ')}), or a path to a .css file.`));
     } else {
-      files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(revealTheme, 'utf8'), name, deckFile, diagnostics) });
+      // Code is highlighted at build time; a reveal.js theme has no colours for it, so highlight.js's
+      // a11y-dark style (AA contrast, dark panels as in reveal.js's own demos) follows the theme.
+      const code = readFileSync(packageFile('highlight.js/styles/a11y-dark.css'), 'utf8');
+      files.push({ path: 'theme/theme.css', content: `${offlineCss(readFileSync(revealTheme, 'utf8'), name, deckFile, diagnostics)}\n${code}` });
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlBlocks, htmlPlainText, htmlRuns } from '../../src/export/pptx/html-blocks.js';
+import { codeBlockHtml } from '../../src/core/markdown/code/block.js';
 
 describe('slide HTML as PowerPoint text', () => {
   it('keeps bold, italic, code, strikethrough and web links as runs', () => {
@@ -13,6 +14,13 @@ describe('slide HTML as PowerPoint text', () => {
   it('keeps no link but web links and slide anchors: javascript:, data:, mailto: and relative links become text', () => {
     const runs = htmlRuns('<a href="javascript:alert(1)">a</a> <a href="JaVaScRiPt:x">b</a> <a href="data:text/html,x">c</a> <a href="mailto:x@y">d</a> <a href="#/facts">e</a> <a href="page.html">f</a>');
     expect(runs.filter((r) => r.link)).toEqual([{ text: 'e', link: { anchor: 'facts' } }]);
+  });
+
+  it('turns a highlighted code block with line numbers and steps into its lines, once', () => {
+    const blocks = htmlBlocks(codeBlockHtml('const a = 1;\n\n  go(a);', 'js [1|3]'));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ paragraphs: [{ role: 'code', runs: [{ text: 'const a = 1;', code: true }] }, { runs: [{ text: ' ' }] }, { runs: [{ text: '  go(a);' }] }] });
+    expect(htmlBlocks(codeBlockHtml('x = 1\ny = 2', 'python'))[0]).toMatchObject({ paragraphs: [{ runs: [{ text: 'x = 1' }] }, { runs: [{ text: 'y = 2' }] }] });
   });
 
   it('drops scripts, styles and embeds with their content', () => {

@@ -12,6 +12,8 @@ import { auditHtml, htmlDepth, htmlDepthEstimate, tooDeepHtml } from './audit.js
 import { nestingProblem, tooComplex } from '../limits.js';
 import { renderPlain, renderPlainInline } from './fast/render-plain.js';
 import { primeMarked } from './fast/marked-primer.js';
+import { codeBlockHtml } from './code/block.js';
+import { decodeMarkedText } from './fast/html-text.js';
 
 // A task list's checkbox has no label of its own: it is named by its state, so a screen reader says
 // "Done, checkbox, checked" rather than an unnamed control (axe-core's `label` rule).
@@ -19,7 +21,12 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
-  renderer: { checkbox: ({ checked }) => `<input ${checked ? 'checked="" ' : ''}disabled="" type="checkbox" aria-label="${checked ? 'Done' : 'Not done'}"> ` },
+  renderer: {
+    checkbox: ({ checked }) => `<input ${checked ? 'checked="" ' : ''}disabled="" type="checkbox" aria-label="${checked ? 'Done' : 'Not done'}"> `,
+    // Highlighted at build time, with reveal.js's line numbers and steps (code/block.ts). marked hands over
+    // the info string with its references still encoded; the DOM pass and sanitizer check the result.
+    code: ({ text, lang }) => codeBlockHtml(text, lang === undefined ? undefined : decodeMarkedText(lang) ?? lang),
+  },
 });
 
 // The DOM libraries are loaded on first use: Markdown without raw HTML takes the fast path

@@ -132,7 +132,7 @@ class BlockWriter {
     }
     if (name === 'pre') {
       this.endParagraph();
-      const lines = textOf(node).replace(/\n$/, '').split('\n');
+      const lines = codeLines(node);
       this.blocks.push({ kind: 'text', paragraphs: lines.map((line) => ({ runs: [{ text: line.replace(/\t/g, '    ') || ' ', code: true }], role: 'code', code: true })) });
       return;
     }
@@ -307,6 +307,21 @@ function linkOf(href: string | undefined): DraftRun['link'] | undefined {
 
 function sameStyle(a: DraftRun, b: DraftRun): boolean {
   return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.code === !!b.code && !!a.strike === !!b.strike && JSON.stringify(a.link) === JSON.stringify(b.link) && !b.breakBefore;
+}
+
+/**
+ * A code block's lines. A block with reveal.js line numbers is a table of lines, repeated once per highlight
+ * step (src/core/markdown/code/block.ts): the first copy's code cells are the lines.
+ */
+function codeLines(pre: Element): string[] {
+  const code = pre.children.find((c): c is Element => isTag(c) && c.name === 'code');
+  const cells: Element[] = [];
+  const collect = (nodes: AnyNode[]) => {
+    for (const n of nodes) if (isTag(n)) (/(^|\s)hljs-ln-code(\s|$)/.test(n.attribs.class ?? '') ? cells.push(n) : collect(n.children));
+  };
+  if (code) collect(code.children);
+  if (cells.length) return cells.map((cell) => textOf(cell).replace(/^ $/, ''));
+  return textOf(code ?? pre).replace(/\n$/, '').split('\n');
 }
 
 function textOf(node: AnyNode): string {

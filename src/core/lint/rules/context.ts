@@ -72,6 +72,8 @@ function parse(html: string): Parsed {
   const stack: AnyNode[] = [...parseDocument(html).children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
+    // A code block's further highlight steps repeat its text (markdown/code/block.ts): it is read once.
+    if (isStepCopy(node)) continue;
     if ('attribs' in node) elements.push(node as Element);
     else if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
     const children = (node as Element).children;
@@ -79,6 +81,11 @@ function parse(html: string): Parsed {
   }
   // A space between text nodes so words of adjacent elements do not run together.
   return { elements, text: parts.join(' ') };
+}
+
+function isStepCopy(node: AnyNode): boolean {
+  const element = node as Element;
+  return element.name === 'code' && (element.parent as Element | null)?.name === 'pre' && /(^|\s)fragment(\s|$)/.test(element.attribs.class ?? '') && /(^|\s)hljs(\s|$)/.test(element.attribs.class ?? '');
 }
 
 /** Parse an HTML fragment into its elements, in document order. */

@@ -18,6 +18,7 @@ import { useMedia, type AssetRef } from '../../assets.js';
 import { decode, decodeMarkedText, escapeAttribute, escapeText, IMAGE_SCHEMES, LINK_SCHEMES, markedUrl, plainUrl, sanitizedText } from './html-text.js';
 import type { RenderContext, RenderedHtml } from '../types.js';
 import { proseHtml } from './render-prose.js';
+import { codeBlockHtml } from '../code/block.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Container elements: more of these in one slide than this and the full path checks nesting. */
@@ -59,9 +60,7 @@ export class PlainRenderer extends Renderer<string, string> {
   }
   override code({ text: code, lang, escaped }: Tokens.Code): string {
     if (escaped) throw DECLINE;
-    const language = (lang || '').match(/^\S*/)?.[0];
-    const body = escapeText(code ? `${code.replace(/\n$/, '')}\n` : '');
-    return language ? `<pre><code class="language-${escapeAttribute(attribute(language))}">${body}</code></pre>\n` : `<pre><code>${body}</code></pre>\n`;
+    return codeBlockHtml(code, lang === undefined ? undefined : attribute(lang, true));
   }
   override blockquote({ tokens }: Tokens.Blockquote): string {
     this.container();
