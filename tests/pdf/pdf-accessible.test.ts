@@ -29,6 +29,13 @@ afterAll(() => out.cleanup());
 const pageWith = (title: string) => pages.find((p) => p.includes(title)) ?? '';
 
 describe('reading order of the PDF', () => {
+  it('reads a timeline event after event: date, title, text (in print, a row per event)', () => {
+    expect(pageWith('Timeline')).toContain(
+      '24 Feb Invasion begins Forces cross the border at dawn. 25 Feb Council meets Leaders meet by video. ' +
+        '24 Mar Summit in Brussels Four new battlegroups announced.',
+    );
+  });
+
   it('keeps the quotation marks with the quote', () => {
     expect(pageWith('Quote')).toContain('“An attack on one is an attack on all.”');
   });
