@@ -24,7 +24,7 @@ const folders = readdirSync(FIXTURES).filter((name) => name.startsWith('check-')
 describe('check fixtures', () => {
   it('has a fixture for every rule of the README', () => {
     const rules = new Set(folders.map((f) => (JSON.parse(readFileSync(join(FIXTURES, f, 'expected.json'), 'utf8')) as Expected | null)?.rule));
-    for (const rule of ['broken-link', 'image-alt', 'word-budget', 'missing-notes', 'missing-sources', 'unused-source', 'heading-skip', 'stale-section', 'scripts-allowed', 'unknown-key', 'unknown-language', 'unsafe-html', 'overflow', 'contrast']) {
+    for (const rule of ['broken-link', 'image-alt', 'word-budget', 'missing-notes', 'missing-sources', 'unused-source', 'heading-skip', 'stale-section', 'scripts-allowed', 'unknown-key', 'unknown-language', 'notes-swallow-headings', 'unsafe-html', 'overflow', 'contrast']) {
       expect(rules, rule).toContain(rule);
     }
   });

@@ -24,6 +24,7 @@ const cases: { fixture: string; rule: string; file: string; line: number; messag
   { fixture: 'broken-as-of', rule: 'invalid-field', file: 'index.md', line: 3, message: /`asOf`: Expected a date in the form YYYY-MM-DD/, hint: /`asOf: 2026-09-30`/ },
   { fixture: 'broken-comparison-row', rule: 'layout-data', file: '01-compare.md', line: 7, message: /Row 2 of the comparison has 2 cells but `columns` has 3/, hint: /Add the missing cell/ },
   { fixture: 'broken-template-helper', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /:2:17 error Template error: unknown helper `formatDat`/, hint: /Did you mean `formatDate`\?/ },
+  { fixture: 'broken-separator', rule: 'invalid-separator', file: '01-imported.md', line: 3, message: /`separator` is not a valid regular expression: Unterminated group/, hint: /'\^\\n\\n\\n' \(two blank lines\)/ },
   { fixture: 'broken-template', rule: 'template-error', file: 'templates/layouts/content.hbs', line: 2, message: /Template error: if doesn't match each/ },
 ];
 

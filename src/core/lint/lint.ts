@@ -11,12 +11,13 @@ import { headingSkip } from './rules/headings.js';
 import { staleSection } from './rules/freshness.js';
 import { scriptsAllowed } from './rules/scripts.js';
 import { unknownLanguage } from './rules/code.js';
+import { notesSwallowHeadings } from './rules/swallowed.js';
 
 /** Words of body text per slide before `word-budget` warns, unless index.md sets `check: { wordBudget: N }`. */
 const DEFAULT_WORD_BUDGET = 60;
 
 /** Every lint rule, in the order the README lists them. */
-const RULES: readonly Rule[] = [brokenLinks, imageAlt, wordBudget, missingNotes, missingSources, unusedSources, headingSkip, staleSection, scriptsAllowed, unknownLanguage];
+const RULES: readonly Rule[] = [brokenLinks, imageAlt, wordBudget, missingNotes, missingSources, unusedSources, headingSkip, staleSection, scriptsAllowed, unknownLanguage, notesSwallowHeadings];
 
 /** Run every lint rule over a deck. `html` is the composed deck, when composition succeeded. */
 export function lint(deck: Deck, sections: readonly RenderedSection[], html?: string): Diagnostic[] {

@@ -4,7 +4,8 @@ import { formatDate } from '../dates.js';
 import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
 import { renderInline, renderMarkdown } from './render.js';
 import type { RenderContext, RenderedHtml } from './types.js';
-import { splitSlides, type Attribute } from '../parse/slides.js';
+import { type Attribute } from '../parse/slides.js';
+import { sectionSlides } from './split.js';
 import { useMedia, type AssetRef } from '../assets.js';
 import { auditSlideAttribute } from './sanitize.js';
 import { locateInFrontMatter } from '../parse/frontmatter.js';
@@ -35,7 +36,9 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
     return r;
   };
 
-  const stacks: RenderedSlide[][] = splitSlides(section.body, section.bodyLine).map((stack) =>
+  const split = sectionSlides(section);
+  diagnostics.push(...split.diagnostics);
+  const stacks: RenderedSlide[][] = split.stacks.map((stack) =>
     stack.slides.map((slide) => {
       const columns = section.layout === 'two-column' ? renderColumns(slide.markdown, slide.line, ctx, collect) : undefined;
       const body = columns ?? collect(renderMarkdown(slide.markdown, ctx, slide.line));

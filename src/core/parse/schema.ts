@@ -104,6 +104,10 @@ export const sectionFields = {
   background: v.optional(v.string()),
   transition: v.optional(v.string()),
   agenda: v.optional(v.boolean()),
+  /** reveal.js's and reveal-md's separators for this section's body: regular expressions, as `data-separator*` take them. */
+  separator: v.optional(v.string()),
+  verticalSeparator: v.optional(v.string()),
+  notesSeparator: v.optional(v.string()),
   /** When the section's content was last checked; `briefing check` flags sections older than the deck's `asOf`. */
   updated: v.optional(isoDay),
   events: v.optional(v.array(event)),

@@ -24,7 +24,7 @@ export interface SlideStack {
 const SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)-->/g;
 const NOTES = /^\s*notes?:\s?/i;
 
-/** Split Markdown into slides on `---` (horizontal) and `--` (vertical) lines outside code fences. */
+/** Split Markdown into slides on `---` (horizontal) and `--` or `----` (vertical) lines outside code fences. */
 export function splitSlides(body: string, bodyLine = 1): SlideStack[] {
   const stacks: SlideStack[] = [];
   let stack: SlideStack = { slides: [] };
@@ -68,7 +68,8 @@ export function splitSlides(body: string, bodyLine = 1): SlideStack[] {
         stack = { slides: [] };
         return;
       }
-      if (trimmed === '--') {
+      // `----` is reveal-md's default vertical separator.
+      if (trimmed === '--' || trimmed === '----') {
         finishSlide(fileLine + 1);
         return;
       }
@@ -87,7 +88,8 @@ export function splitSlides(body: string, bodyLine = 1): SlideStack[] {
   return kept.length ? kept : [{ slides: [makeSlide([], undefined, bodyLine, undefined)] }];
 }
 
-function makeSlide(lines: string[], notes: string[] | undefined, line: number, notesLine: number | undefined): SlideSource {
+/** One slide from its Markdown lines and notes lines: slide comments taken out as attributes, its first content line found. */
+export function makeSlide(lines: string[], notes: string[] | undefined, line: number, notesLine: number | undefined): SlideSource {
   const attributes: Attribute[] = [];
   const joined = lines.join('\n');
   const markdown = joined.includes('.slide:') ? joined.replace(SLIDE_COMMENT, (_, attrs: string) => {
