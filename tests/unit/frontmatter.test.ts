@@ -61,8 +61,8 @@ describe('the front-matter split', () => {
   it('reports a YAML error at its line in the file', () => {
     const r = parseFrontMatter('a.md', '---\ntitle: A\nbad: [unclosed\n---\nBody\n');
     expect(r.diagnostics).toHaveLength(1);
-    // js-yaml notices the unclosed list where the stream ends: the start of the closing `---` line.
-    expect(r.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md', line: 4, column: 1, message: expect.stringContaining('within a flow collection') });
+    // js-yaml notices the unclosed list where the stream ends; the message points at where it was opened.
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md', line: 3, column: 6, message: expect.stringContaining('bracket `[` is never closed') });
     const indented = parseFrontMatter('a.md', '---\ntitle: A\n  bad: value\n---\nBody\n');
     expect(indented.diagnostics).toMatchObject([{ rule: 'yaml-syntax', line: 3, column: expect.any(Number) }]);
   });
