@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { CAPTURE_TEMPLATE } from '../src/core/compose/templates.js';
+import { CAPTURE_TEMPLATE } from '../src/core/fast/handlebars-capture.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const templates = join(root, 'templates');

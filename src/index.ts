@@ -15,7 +15,7 @@ export type { WatchOptions, WatchSession, BuildEvent } from './api/watch.js';
 export { check } from './api/check.js';
 export type { CheckOptions, CheckResult, DeckCheck } from './api/check.js';
 export { findOverflows } from './io/browser/layout.js';
-export type { Overflow } from './io/browser/layout.js';
+export type { Overflow, LayoutCheck, LayoutCheckOptions } from './io/browser/layout.js';
 export { exportPdf } from './api/pdf.js';
 export type { PdfOptions, PdfResult, PdfProgress, PdfStage } from './api/pdf.js';
 export { exportImages } from './api/images.js';

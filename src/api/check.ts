@@ -72,9 +72,12 @@ async function layoutFindings(deck: DeckResult, cwd: string, executablePath: str
   const sourceOf = (file: string | undefined) => (file ? displayPath(join(deck.dir, file), cwd) : displayPath(join(deck.dir, 'index.md'), cwd));
   try {
     const dir = emitDeck(root, deck.slug, deck.files ?? []);
-    const [overflows, faint] = await withBrowser(executable, async (browser) => [await findOverflows(dir, { browser }), await findLowContrast(dir, browser)] as const);
+    const [measured, faint] = await withBrowser(executable, async (browser) => [await findOverflows(dir, { browser, cwd }), await findLowContrast(dir, browser)] as const);
+    // A failure to measure is the deck's finding: filed under the briefing, not the temporary folder.
+    const failures = measured.diagnostics.map((d) => ({ ...d, file: displayPath(deck.dir, cwd) }));
     return [
-      ...overflows.map((o) => {
+      ...failures,
+      ...measured.overflows.map((o) => {
         const edges = (['bottom', 'right', 'left', 'top'] as const).filter((e) => o[e] > 0).map((e) => `${o[e]} px past the ${e}`);
         return warning('overflow', sourceOf(o.file), `Slide #/${o.slide} overflows its frame: content reaches ${edges.join(', ')}`, { line: o.line ?? 1, column: 1 },
           'Shorten the slide, split it with `---`, or move detail into the notes.');
@@ -90,8 +93,8 @@ async function layoutFindings(deck: DeckResult, cwd: string, executablePath: str
   } catch (cause) {
     const launch = launchFailed(executable, cause, cwd);
     if (launch.rule === 'not-a-browser') return [launch];
-    return [error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
-      `Check that ${executable} starts; run without --layout to check everything else.`)];
+    return [{ ...error('layout-check-failed', displayPath(deck.dir, cwd), `Could not measure the slides: ${(cause as Error).message}`, {},
+      `Check that ${executable} starts; run without --layout to check everything else.`), cause }];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

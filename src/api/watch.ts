@@ -101,8 +101,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     try {
       result = await buildDeck(dir, { cwd, outDir, cache, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, ...(changed ? { changed } : {}) });
     } catch (cause) {
-      result = failed(error('internal-error', displayPath(dir, cwd), `Internal error while building: ${cause instanceof Error ? cause.message : String(cause)}`, {},
-        'Save the file again to retry; report it if it persists.'));
+      result = failed({ ...error('internal-error', displayPath(dir, cwd), `Internal error while building: ${cause instanceof Error ? cause.message : String(cause)}`, {},
+        'Save the file again to retry; report it if it persists (run with --debug for the stack trace).'), cause });
     }
     try {
       if (result.ok && result.files) {
@@ -126,8 +126,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       }
     } catch (cause) {
       // A disk error while writing the deck must not end the session: report it like any other problem.
-      const diagnostic = error('write-failed', displayPath(outDir, cwd), `Could not update the deck: ${cause instanceof Error ? cause.message : String(cause)}`, {},
-        'Check that the output folder is writable and the disk is not full.');
+      const diagnostic = { ...error('write-failed', displayPath(outDir, cwd), `Could not update the deck: ${cause instanceof Error ? cause.message : String(cause)}`, {},
+        'Check that the output folder is writable and the disk is not full.'), cause };
       result = failed(diagnostic);
     }
     // A failed build may not have got far enough to list everything; keep watching what the last one read.

@@ -17,6 +17,8 @@ export interface Io {
   err(line: string): void;
   style: Style;
   errStyle: Style;
+  /** `--debug`: show the stack trace behind an internal error. */
+  debug?: boolean;
 }
 
 /** ANSI colours when `enabled`, plain text otherwise (not a TTY, or NO_COLOR set). */
@@ -39,6 +41,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Sty
 /** Print every diagnostic on stderr, errors first, then how many errors and warnings there were. */
 export function report(diagnostics: readonly Diagnostic[], io: Io): void {
   for (const block of formatDiagnostics(diagnostics, io.errStyle)) io.err(block);
+  if (io.debug) for (const d of diagnostics) if (d.cause instanceof Error && d.cause.stack) io.err(io.errStyle.dim(d.cause.stack));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (errors) io.err(io.errStyle.red(`${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`));

@@ -19,6 +19,8 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, in one line. */
   hint?: string;
+  /** The error behind an internal failure, kept for `--debug` (never shown otherwise). */
+  cause?: unknown;
 }
 
 /**

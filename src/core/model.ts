@@ -1,4 +1,5 @@
 /** The data that flows between pipeline stages. */
+import type { KeyPositions } from './parse/frontmatter.js';
 import type { DeckFrontMatter, SectionFrontMatter, SourceEntry } from './parse/schema.js';
 import type { Attribute } from './parse/slides.js';
 import type { AssetRef } from './assets.js';
@@ -14,12 +15,15 @@ export interface SourceFile {
 }
 
 /** The parsed `index.md`. */
-export interface Deck {
+export interface BriefingIndex {
   file: string;
   meta: DeckFrontMatter & { sources: Record<string, SourceEntry> };
   body: string;
   bodyLine: number;
+  /** The raw front matter, for code frames. */
   yaml: string;
+  /** Where each front-matter key sits, for messages: kept from the parse, never re-parsed per message. */
+  positions: KeyPositions;
 }
 
 /** A parsed section file. */
@@ -34,7 +38,10 @@ export interface Section {
   front: SectionFrontMatter;
   body: string;
   bodyLine: number;
+  /** The raw front matter, for code frames. */
   yaml: string;
+  /** Where each front-matter key sits, for messages: kept from the parse, never re-parsed per message. */
+  positions: KeyPositions;
 }
 
 /** One slide after Markdown rendering. */

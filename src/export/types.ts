@@ -14,7 +14,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DeckMarkings } from '../core/markings/deck.js';
-import type { Deck, OutputFile, RenderedSection } from '../core/model.js';
+import type { BriefingIndex, OutputFile, RenderedSection } from '../core/model.js';
 
 /** A deck built in memory: what every exporter starts from. */
 export interface BuiltDeck {
@@ -26,7 +26,7 @@ export interface BuiltDeck {
    * The parsed deck (index.md), its rendered sections in deck order, and their markings: `markings.overall`
    * for the title slide and the document's metadata, `markings.sections[id]` for each section's slides.
    */
-  model: { deck: Deck; sections: readonly RenderedSection[]; markings: DeckMarkings | undefined };
+  model: { deck: BriefingIndex; sections: readonly RenderedSection[]; markings: DeckMarkings | undefined };
   /** Slides composed (the title slide and generated slides included). */
   slides: number;
   /** The composed page, as the deck folder's index.html holds it. */

@@ -15,6 +15,9 @@ export interface Runtime {
   diagnostics: Diagnostic[];
 }
 
+/** Where the runtime files sit in every deck folder, whatever the theme: what the page links to. */
+export const RUNTIME_PATHS = Object.freeze({ revealCss: 'vendor/reveal.js/reveal.css', themeCss: 'theme/theme.css', revealJs: 'vendor/reveal.js/reveal.js', notesJs: 'vendor/reveal.js/plugin/notes.js' });
+
 const BUILT_IN_THEME = 'briefing';
 /** Font files of the built-in theme, from @fontsource/source-sans-3 (latin subset only: it is what the CSS declares). */
 const THEME_FONTS = ['400-normal', '400-italic', '600-normal', '700-normal'].map((w) => `source-sans-3-latin-${w}.woff2`);
@@ -90,7 +93,7 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
   }
   return {
     files,
-    paths: { revealCss: 'vendor/reveal.js/reveal.css', themeCss: 'theme/theme.css', revealJs: 'vendor/reveal.js/reveal.js', notesJs: 'vendor/reveal.js/plugin/notes.js' },
+    paths: RUNTIME_PATHS,
     watch,
     diagnostics,
   };

@@ -12,9 +12,15 @@ import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
 import { collectAssets } from '../io/assets.js';
 import type { OutputFile } from '../core/model.js';
 
+/** A section file parsed, and rendered once the render stage reached it. */
+export interface SectionEntry {
+  parsed: ReturnType<typeof parseSection>;
+  rendered?: RenderedSection;
+}
+
 /** Caches parsed+rendered sections and compiled templates by content hash. */
 export interface BuildCache {
-  sections: Map<string, { parsed: ReturnType<typeof parseSection>; rendered?: RenderedSection }>;
+  sections: Map<string, SectionEntry>;
   templates: Map<string, ReturnType<typeof compileTemplates>>;
   /** The files read, by absolute path (see `BuildOptions.changed`). */
   files: Map<string, SourceFile>;
@@ -29,13 +35,24 @@ export function createCache(): BuildCache {
   return { sections: new Map(), templates: new Map(), files: new Map(), assets: new Map(), composed: createComposeMemo() };
 }
 
-/** The cached files a watch-mode build may reuse: all but the changed paths (and anything under a changed folder). */
-export function reusable(cache: BuildCache | undefined, changed: readonly string[] | undefined, dir: string): ReadonlyMap<string, SourceFile> | undefined {
+/** Forget the changed paths (and anything under a changed folder) from the cache; returns the files a watch-mode build may reuse. */
+export function forgetChanged(cache: BuildCache | undefined, changed: readonly string[] | undefined, dir: string): ReadonlyMap<string, SourceFile> | undefined {
   if (!cache || !changed) return undefined;
   const hit = (path: string) => changed.some((c) => path === c || path.startsWith(c.endsWith(sep) ? c : c + sep));
   for (const path of cache.files.keys()) if (hit(path)) cache.files.delete(path);
   for (const [rel, file] of cache.assets) if ('from' in file && (hit(file.from) || hit(join(dir, ...rel.split('/'))))) cache.assets.delete(rel);
   return cache.files;
+}
+
+/** Keep the files a build read, for the next build of a watch session. */
+export function remember(cache: BuildCache, files: ReadonlyMap<string, SourceFile>): void {
+  for (const [path, source] of files) cache.files.set(path, source);
+}
+
+/** Forget sections no longer in the briefing (old versions of edited files), so a long watch session does not grow without bound. */
+export function forgetSectionsExcept(cache: BuildCache, keys: readonly string[]): void {
+  const used = new Set(keys);
+  for (const key of cache.sections.keys()) if (!used.has(key)) cache.sections.delete(key);
 }
 
 /** Content hashes of section files, kept per file object: a file reused from the cache is not hashed again. */
@@ -51,7 +68,7 @@ export function sectionKey(file: SourceFile, allowScripts: boolean): string {
 
 /**
  * Resolve asset references to files to copy. In watch mode a reference resolved before is taken from the
- * cache: the watcher reports any change to an asset file, and `reusable` forgets it then.
+ * cache: the watcher reports any change to an asset file, and `forgetChanged` forgets it then.
  */
 export function collectAssetsCached(cache: BuildCache, dir: string, refs: readonly AssetRef[], reuse: boolean): ReturnType<typeof collectAssets> {
   if (!reuse) cache.assets.clear();

@@ -8,7 +8,7 @@
 import { closest, error, type Diagnostic } from '../core/diagnostics.js';
 import { agendaEntries } from '../core/compose/generated.js';
 import { markDeck, markGenerated, type DeckMarkings } from '../core/markings/deck.js';
-import type { Deck, Section } from '../core/model.js';
+import type { BriefingIndex, Section } from '../core/model.js';
 
 /** The section filters of a build. */
 export interface Selection {
@@ -32,7 +32,7 @@ export interface Selected {
  * Select the sections of a deck (in the order given) and mark them. Without a parsed deck, only drafts,
  * audience and ids are filtered. `where` names the briefing in messages about `--audience` and `--only`.
  */
-export function selectSections(deck: Deck | undefined, sections: readonly Section[], selection: Selection, where = ''): Selected {
+export function selectSections(deck: BriefingIndex | undefined, sections: readonly Section[], selection: Selection, where = ''): Selected {
   const diagnostics = unknownNames(sections, selection, where);
   const only = selection.only?.length ? new Set(selection.only) : undefined;
   const audience = selection.audience;

@@ -78,7 +78,8 @@ describe('the default briefing at 1280×720', () => {
   });
 
   it('has no slide whose content reaches past the slide edge', async () => {
-    const overflows = await findOverflows(built.deckDir, { browser });
+    const { overflows, diagnostics } = await findOverflows(built.deckDir, { browser });
+    expect(diagnostics).toEqual([]);
     const named = overflows.map((o) => `${o.slide} (${o.file ?? '?'}:${o.line ?? '?'}): bottom ${o.bottom}px, right ${o.right}px, left ${o.left}px, top ${o.top}px`);
     expect(named, `slides overflowing the 1280×720 frame:\n${named.join('\n')}`).toEqual([]);
   });

@@ -1,58 +1,49 @@
 /**
- * One broken briefing per rule under tests/fixtures/check-*, each with an expected.json naming the one
- * finding it must produce. A test per folder, generated from the folder list.
+ * Broken briefings under tests/fixtures/, each with an expected.json naming every finding it must produce
+ * (tests/helpers/expected.ts). A test per folder, generated from the folder list; the rules to cover come
+ * from the rule registry (CHECK_RULES in src/core/lint/lint.ts).
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.js';
 import { build } from '../../src/api/build.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
+import { expectedFixtures } from '../helpers/expected.js';
+import { CHECK_RULES } from '../../src/core/lint/lint.js';
 
-interface Expected {
-  rule: string;
-  severity: 'error' | 'warning';
-  file: string;
-  line: number;
-  message: string;
-  hint?: string;
-  layout?: boolean;
-}
-
-const folders = readdirSync(FIXTURES).filter((name) => name.startsWith('check-')).sort();
+const checked = expectedFixtures().filter((f) => f.expected.command !== 'build');
 
 describe('check fixtures', () => {
-  it('has a fixture for every rule of the README', () => {
-    const rules = new Set(folders.map((f) => (JSON.parse(readFileSync(join(FIXTURES, f, 'expected.json'), 'utf8')) as Expected | null)?.rule));
-    for (const rule of ['broken-link', 'image-alt', 'word-budget', 'missing-notes', 'missing-sources', 'unused-source', 'heading-skip', 'stale-section', 'scripts-allowed', 'unknown-key', 'unknown-language', 'notes-swallow-headings', 'unsafe-html', 'overflow', 'contrast']) {
-      expect(rules, rule).toContain(rule);
-    }
+  it('has a fixture for every rule check reports (from the rule registry)', () => {
+    const covered = new Set(expectedFixtures().flatMap((f) => f.expected.diagnostics.map((d) => d.rule)));
+    const missing = CHECK_RULES.filter((rule) => !covered.has(rule));
+    expect(missing, 'rules with no fixture whose expected.json names them').toEqual([]);
   });
 
-  for (const folder of folders) {
-    const dir = join(FIXTURES, folder);
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected | null;
-    if (!expected) {
-      it(`finds nothing in ${folder}`, async () => {
-        const result = await check({ briefings: [dir], cwd: ROOT, strict: true });
-        expect(result.findings).toEqual([]);
-        expect(result.ok).toBe(true);
+  it('every check-* folder states its expected findings', () => {
+    const named = readdirSync(FIXTURES).filter((name) => name.startsWith('check-')).sort();
+    expect(checked.map((f) => f.name).filter((n) => n.startsWith('check-'))).toEqual(named);
+  });
+
+  for (const { name, dir, expected } of checked) {
+    const what = expected.diagnostics.map((d) => `${d.rule} at ${d.file}:${d.line}`).join(', ') || 'nothing';
+    it(`reports ${what} in ${name}, and nothing else`, async () => {
+      const result = await check({ briefings: [dir], cwd: ROOT, strict: true, ...(expected.command === 'check --layout' ? { layout: true } : {}) });
+      expect(result.findings, JSON.stringify(result.findings, null, 2)).toHaveLength(expected.diagnostics.length);
+      result.findings.forEach((finding, i) => {
+        const want = expected.diagnostics[i]!;
+        expect(finding.rule).toBe(want.rule);
+        expect(finding.severity).toBe(want.severity);
+        expect(relative(dir, resolve(ROOT, finding.file)).split('\\').join('/')).toBe(want.file);
+        expect(finding.line).toBe(want.line ?? 1);
+        expect(finding.column).toBe(want.column ?? finding.column);
+        expect(finding.column).toBeGreaterThanOrEqual(1);
+        expect(finding.message).toContain(want.message);
+        expect(finding.hint, 'every finding says how to fix it').toBeTruthy();
+        if (want.hint) expect(finding.hint).toContain(want.hint);
       });
-      continue;
-    }
-    it(`reports ${expected.rule} at ${expected.file}:${expected.line} in ${folder}, and nothing else`, async () => {
-      const result = await check({ briefings: [dir], cwd: ROOT, ...(expected.layout ? { layout: true } : {}) });
-      expect(result.findings, JSON.stringify(result.findings, null, 2)).toHaveLength(1);
-      const [finding] = result.findings;
-      expect(finding!.rule).toBe(expected.rule);
-      expect(finding!.severity).toBe(expected.severity);
-      expect(relative(dir, resolve(ROOT, finding!.file)).split('\\').join('/')).toBe(expected.file);
-      expect(finding!.line).toBe(expected.line);
-      expect(finding!.column).toBeGreaterThanOrEqual(1);
-      expect(finding!.message).toContain(expected.message);
-      expect(finding!.hint, 'every finding says how to fix it').toBeTruthy();
-      if (expected.hint) expect(finding!.hint).toContain(expected.hint);
-      expect(result.ok).toBe(expected.severity === 'warning');
+      expect(result.ok).toBe(expected.diagnostics.length === 0);
     }, 60_000);
   }
 });

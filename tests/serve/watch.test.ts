@@ -1,7 +1,7 @@
 /** Watch mode in-process, driven with trigger() on a temporary copy of tests/fixtures/serve-deck. */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watch, type WatchSession } from '../../src/api/watch.js';
 import { serve, type ServeHandle } from '../../src/api/serve.js';
 import { createWatcher } from '../../src/io/watch.js';
@@ -211,54 +211,63 @@ describe('the watcher', () => {
   });
 
   it('still builds a file that never stops changing, at least once per maximum wait', async () => {
-    const batches: string[][] = [];
-    const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 30, maxWaitMs: 80, onChange: (b) => void batches.push(b) });
-    // A change every 10 ms for 400 ms: the quiet time never comes, the deadline does.
-    const started = Date.now();
-    while (Date.now() - started < 400) {
-      w.trigger('/x/autosaved.md');
-      await new Promise((r) => setTimeout(r, 10));
+    vi.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      const w = createWatcher({ paths: [], fsEvents: false, debounceMs: 30, maxWaitMs: 80, onChange: (b) => void batches.push(b) });
+      // A change every 10 ms for 400 ms (on the fake clock): the quiet time never comes, the deadline does.
+      for (let t = 0; t < 400; t += 10) {
+        w.trigger('/x/autosaved.md');
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      // Deadlines at 80, 160, 240, 320 and 400 ms: one batch each, while the changes never stopped.
+      expect(batches).toHaveLength(5);
+      await vi.runAllTimersAsync();
+      await w.idle();
+      w.close();
+      expect(batches.every((b) => b.length === 1 && b[0] === '/x/autosaved.md')).toBe(true);
+    } finally {
+      vi.useRealTimers();
     }
-    const duringStream = batches.length;
-    await w.idle();
-    w.close();
-    expect(duringStream).toBeGreaterThanOrEqual(2);
-    expect(batches.every((b) => b.length === 1 && b[0] === '/x/autosaved.md')).toBe(true);
   });
 
   it('queues changes that arrive during a rebuild for the next one', async () => {
-    const batches: string[][] = [];
-    let release!: () => void;
-    const blocked = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    const w = createWatcher({
-      paths: [], fsEvents: false, debounceMs: 1, maxWaitMs: 500,
-      async onChange(batch) {
-        batches.push(batch);
-        if (batches.length === 1) {
-          started();
-          await blocked;
-        }
-      },
-    });
-    w.trigger('/x/first.md');
-    await running;
-    w.trigger('/x/second.md');
-    w.trigger('/x/third.md');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(batches).toHaveLength(1);
-    release();
-    await w.idle();
-    w.close();
-    expect(batches).toEqual([['/x/first.md'], ['/x/second.md', '/x/third.md']]);
+    vi.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      const w = createWatcher({
+        paths: [], fsEvents: false, debounceMs: 1, maxWaitMs: 500,
+        async onChange(batch) {
+          batches.push(batch);
+          if (batches.length === 1) await blocked;
+        },
+      });
+      w.trigger('/x/first.md');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(batches).toHaveLength(1);
+      w.trigger('/x/second.md');
+      w.trigger('/x/third.md');
+      // However long the first rebuild takes, the next one waits for it.
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(batches).toHaveLength(1);
+      release();
+      await vi.runAllTimersAsync();
+      await w.idle();
+      w.close();
+      expect(batches).toEqual([['/x/first.md'], ['/x/second.md', '/x/third.md']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hears real file-system changes in a watched folder', async () => {
     const file = join(deck, '020-middle.md');
     const heard = new Promise<string[]>((resolve) => {
       const w = createWatcher({ paths: [deck, file], debounceMs: 10, maxWaitMs: 500, onChange: (b) => { w.close(); resolve(b); } });
-      setTimeout(() => writeFileSync(file, 'changed\n'), 50);
+      // The folder is watched once createWatcher returns: no pause needed before the change.
+      writeFileSync(file, 'changed\n');
     });
     expect(await heard).toContain(file);
   });

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
 import { normalizeText, parseFrontMatter, splitFrontMatter } from '../../src/core/parse/frontmatter.js';
 import { markdownFiles } from '../helpers/corpus.js';
 
@@ -60,7 +61,35 @@ describe('the front-matter split', () => {
   it('reports a YAML error at its line in the file', () => {
     const r = parseFrontMatter('a.md', '---\ntitle: A\nbad: [unclosed\n---\nBody\n');
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md' });
-    expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+    // js-yaml notices the unclosed list where the stream ends; the message points at where it was opened.
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', file: 'a.md', line: 3, column: 6, message: expect.stringContaining('bracket `[` is never closed') });
+    const indented = parseFrontMatter('a.md', '---\ntitle: A\n  bad: value\n---\nBody\n');
+    expect(indented.diagnostics).toMatchObject([{ rule: 'yaml-syntax', line: 3, column: expect.any(Number) }]);
+  });
+});
+
+describe('front-matter key positions', () => {
+  const text = '---\ntitle: A\nsources: [one, two]\nmap:\n  groups:\n    - label: Allies\n---\nBody\n';
+
+  it('gives the line and column of keys, values and list items', () => {
+    const { positions } = parseFrontMatter('a.md', text);
+    expect(positions.of(['title'], { key: true })).toEqual({ line: 2, column: 1 });
+    expect(positions.of(['title'])).toEqual({ line: 2, column: 8 });
+    expect(positions.of(['sources', 1])).toEqual({ line: 3, column: 16 });
+    expect(positions.of(['map', 'groups', 0, 'label'])).toEqual({ line: 6, column: 14 });
+    expect(positions.of(['nowhere'])).toEqual({ line: 1, column: 1 });
+  });
+
+  it('reads a file for positions once, however many messages ask', () => {
+    const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    const parse = vi.spyOn(yaml, 'parseDocument');
+    try {
+      const { positions } = parseFrontMatter('a.md', text);
+      expect(parse).not.toHaveBeenCalled();
+      for (const path of [['title'], ['sources', 0], ['sources', 1], ['map', 'groups'], ['title']]) positions.of(path);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { MARKED_PRIMER, PRIME_MIN_MARKDOWN } from '../../src/core/markdown/fast/marked-primer.js';
+import { MARKED_PRIMER, PRIME_MIN_MARKDOWN } from '../../src/core/fast/marked-primer.js';
 import { prepareRendering, renderInline, renderMarkdown, type RenderContext } from '../../src/core/markdown/render.js';
 
 const ctx: RenderContext = { file: 'a.md', dir: '', allowScripts: false };

@@ -8,13 +8,13 @@ import { build } from '../../src/api/build.js';
 import { markDeck } from '../../src/core/markings/deck.js';
 import { overallMarking, resolveMarking, splitMarking } from '../../src/core/markings/marking.js';
 import { NATO, SCHEMES, UK, US } from '../../src/core/markings/schemes.js';
-import { parseDeck, parseSection } from '../../src/core/parse/briefing.js';
-import type { Deck, Section } from '../../src/core/model.js';
+import { parseIndex, parseSection } from '../../src/core/parse/briefing.js';
+import type { BriefingIndex, Section } from '../../src/core/model.js';
 
 const mark = (text: string, scheme = US) => resolveMarking(text, scheme).marking;
 
-function deckOf(front: string): Deck {
-  const parsed = parseDeck({ file: 'index.md', rel: 'index.md', text: `---\ntitle: T\n${front}\n---\n` });
+function deckOf(front: string): BriefingIndex {
+  const parsed = parseIndex({ file: 'index.md', rel: 'index.md', text: `---\ntitle: T\n${front}\n---\n` });
   if (!parsed.value) throw new Error(JSON.stringify(parsed.diagnostics));
   return parsed.value;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, parseFrontMatter } from '../../src/core/parse/frontmatter.js';
-import { idFromFileName, parseDeck, parseSection, sortSections } from '../../src/core/parse/briefing.js';
+import { idFromFileName, parseIndex, parseSection, sortSections } from '../../src/core/parse/briefing.js';
 
 const file = (rel: string, text: string) => ({ file: `b/${rel}`, rel, text });
 
@@ -50,20 +50,20 @@ describe('parseSection', () => {
   });
 });
 
-describe('parseDeck', () => {
+describe('parseIndex', () => {
   it('accepts dates written with or without quotes', () => {
-    const { value } = parseDeck(file('index.md', '---\ntitle: T\ndate: 2022-04-07\nasOf: "2022-04-07"\n---\n'));
+    const { value } = parseIndex(file('index.md', '---\ntitle: T\ndate: 2022-04-07\nasOf: "2022-04-07"\n---\n'));
     expect(value!.meta.date).toBe('2022-04-07');
     expect(value!.meta.asOf).toBe('2022-04-07');
   });
 
   it('validates source entries', () => {
-    const { diagnostics } = parseDeck(file('index.md', '---\ntitle: T\nsources:\n  a:\n    publisher: X\n---\n'));
+    const { diagnostics } = parseIndex(file('index.md', '---\ntitle: T\nsources:\n  a:\n    publisher: X\n---\n'));
     expect(diagnostics[0]).toMatchObject({ rule: 'invalid-field', message: '`sources.a`: A source needs a `title` (as on the page) or a `description` (in your own words)' });
   });
 
   it('accepts a description of our own in place of a title', () => {
-    const { diagnostics, value } = parseDeck(file('index.md', '---\ntitle: T\nsources:\n  a:\n    description: Press conference after the summit\n    publisher: NATO\n    date: 2022-03-24\n---\n'));
+    const { diagnostics, value } = parseIndex(file('index.md', '---\ntitle: T\nsources:\n  a:\n    description: Press conference after the summit\n    publisher: NATO\n    date: 2022-03-24\n---\n'));
     expect(diagnostics).toEqual([]);
     expect(value!.meta.sources.a).toMatchObject({ description: 'Press conference after the summit', publisher: 'NATO', date: '2022-03-24' });
   });

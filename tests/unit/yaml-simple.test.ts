@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSimpleYaml } from '../../src/core/parse/yaml-simple.js';
+import { readSimpleYaml } from '../../src/core/fast/yaml-simple.js';
 import { normalizeText, parseFrontMatter } from '../../src/core/parse/frontmatter.js';
 import { generateBriefing } from '../../bench/generate.js';
 import { tempDir } from '../helpers/cli.js';

@@ -1,19 +1,18 @@
 /** The compose stage: rendered sections + templates -> the deck's index.html. Pure. */
 import { closest, error, type Diagnostic } from '../diagnostics.js';
 import { formatDate } from '../dates.js';
-import { locateInFrontMatter } from '../parse/frontmatter.js';
 import { agendaEntries, citationLine, citedSources, paginate, type CitedSource } from './generated.js';
 import { escapeHtml } from '../escape.js';
 import { numberSlides, slideFramer } from './frame.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import { revealSettings } from './reveal.js';
 import type { Attribute } from '../parse/slides.js';
-import type { Deck, RenderedSection, RenderedSlide, Section } from '../model.js';
+import type { BriefingIndex, RenderedSection, RenderedSlide, Section } from '../model.js';
 import type { DeckMarkings } from '../markings/deck.js';
 import type { Marking } from '../markings/marking.js';
 
 export interface ComposeInput {
-  deck: Deck;
+  deck: BriefingIndex;
   /** The title slide's rendered body and notes (from index.md). */
   title: RenderedSlide;
   sections: readonly RenderedSection[];
@@ -89,7 +88,7 @@ export function compose(input: ComposeInput): Composed {
   // A one-shot build writes each slide's "n / total" as it goes; with a memo (watch mode) composed slides are
   // reused while others change, so they carry a mark that is numbered once the page is complete.
   const total = input.memo ? undefined : countSlides(input, templates, agenda, cited);
-  const renderSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string, marking: Marking | undefined): string => {
+  const composeSlide = (layout: string, context: Record<string, unknown>, attrs: Attribute[], notesHtml: string, citation: string, marking: Marking | undefined): string => {
     const template = templates.layouts.get(layout)!;
     const inner = runTemplate(templates, `layouts/${layout}`, template, context);
     if (inner.diagnostic) diagnostics.push(inner.diagnostic);
@@ -114,21 +113,21 @@ export function compose(input: ComposeInput): Composed {
   const overall = input.markings?.overall;
   const portions = !!input.markings?.portionMarks;
   const titleDeck = portions && overall ? { ...deckView, title: `${overall.portion} ${deckView.title}` } : deckView;
-  out.push(renderSlide('title', { deck: titleDeck, slide: withPortion(input.title, portions ? overall : undefined) },
+  out.push(composeSlide('title', { deck: titleDeck, slide: withPortion(input.title, portions ? overall : undefined) },
     [{ name: 'id', value: 'title' }, { name: 'data-source', value: `index.md:${input.title.line}` }], input.title.notesHtml, '', overall));
 
   for (const rendered of input.sections) {
     const { section } = rendered;
     if (!templates.layouts.has(section.layout)) {
       const suggestion = closest(section.layout, layoutNames);
-      diagnostics.push(error('unknown-layout', section.file, `Unknown layout \`${section.layout}\``, locateInFrontMatter(section.yaml, ['layout']),
+      diagnostics.push(error('unknown-layout', section.file, `Unknown layout \`${section.layout}\``, section.positions.of(['layout']),
         `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Available layouts: ${layoutNames.join(', ')}.`));
       continue;
     }
     for (const [index, id] of (section.front.sources ?? []).entries()) {
       if (!deck.meta.sources[id]) {
         const suggestion = closest(id, Object.keys(deck.meta.sources));
-        diagnostics.push(error('undefined-source', section.file, `Source \`${id}\` is not defined in index.md`, locateInFrontMatter(section.yaml, ['sources', index]),
+        diagnostics.push(error('undefined-source', section.file, `Source \`${id}\` is not defined in index.md`, section.positions.of(['sources', index]),
           suggestion ? `Did you mean \`${suggestion}\`? Otherwise add it under \`sources:\` in index.md.` : `Add \`${id}\` under \`sources:\` in index.md.`));
       }
     }
@@ -166,7 +165,7 @@ export function compose(input: ComposeInput): Composed {
       const slides = stack.map((slide, v) => {
         const id = h === 0 && v === 0 ? section.id : `${section.id}-${h + 1}${stack.length > 1 ? `-${v + 1}` : ''}`;
         const attrs = slide.attributes.some((a) => a.name === 'id') ? slide.attributes : [{ name: 'id', value: id }, ...slide.attributes];
-        return renderSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide: withPortion(slide, portion) }, agenda, cited, pages[0] ?? [], watched),
+        return composeSlide(section.layout, tracked({ deck: deckView, section: sectionView, slide: withPortion(slide, portion) }, agenda, cited, pages[0] ?? [], watched),
           [...attrs, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${slide.line}` }], slide.notesHtml, citation, marking);
       });
       out.push(slides.length > 1 ? `<section>\n${slides.join('\n')}\n</section>` : slides[0]!);
@@ -174,7 +173,7 @@ export function compose(input: ComposeInput): Composed {
     // Generated lists that do not fit one slide continue on further slides of the same layout.
     pages.slice(1).forEach((page, i) => {
       const slide = { html: '', columns: [], notesHtml: '', hasHeading: false, attributes: [], line: section.bodyLine };
-      out.push(renderSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, watched),
+      out.push(composeSlide(section.layout, tracked({ deck: deckView, section: { ...sectionView, title: pageTitle(i + 2) }, slide }, agenda, cited, page, watched),
         [{ name: 'id', value: `${section.id}-p${i + 2}` }, { name: 'data-section', value: section.id }, { name: 'data-source', value: `${section.rel}:${section.bodyLine}` }], '', '', marking));
     });
     input.memo?.set(section, {
@@ -231,7 +230,7 @@ function generatedPages(layout: string, agenda: unknown[], cited: CitedSource[])
   return [];
 }
 
-function deckViewOf(deck: Deck) {
+function deckViewOf(deck: BriefingIndex) {
   const m = deck.meta;
   return {
     ...m,

@@ -4,6 +4,7 @@ import type Handlebars from 'handlebars';
 import { formatDate } from '../dates.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { BUILT_IN_HELPERS, unknownNames } from './template-names.js';
+import { CAPTURE_TEMPLATE, sharedCallOptions } from '../fast/handlebars-capture.js';
 
 export interface TemplateFile {
   /** `deck`, `layouts/<name>` or `partials/<name>`. */
@@ -20,13 +21,10 @@ export interface CompiledTemplates {
   layouts: Map<string, Template>;
   /** Which file each template came from, for runtime error messages. */
   files: Map<string, string>;
-  /** The run-time options every call shares (see `sharedCallOptions`); undefined when they could not be captured. */
+  /** The run-time options every call shares (see fast/handlebars-capture.ts); undefined when they could not be captured. */
   shared?: Record<string, unknown>;
 }
 
-/** The partial that hands over Handlebars' per-environment set-up, and the template that calls it. */
-const CAPTURE = '__briefing_call_options';
-export const CAPTURE_TEMPLATE = `{{> ${CAPTURE}}}`;
 
 const require = createRequire(import.meta.url);
 
@@ -98,30 +96,6 @@ export function compileTemplates(templates: readonly TemplateFile[]): { compiled
   if (!deck && !diagnostics.length) diagnostics.push(error('template-missing', 'templates/deck.hbs', 'No deck template found', {}, 'Reinstall briefing, or add templates/deck.hbs to the briefing.'));
   if (diagnostics.length || !deck) return { diagnostics };
   return { compiled: { deck, layouts, files, ...(shared ? { shared } : {}) }, diagnostics };
-}
-
-/**
- * Handlebars sets every top-level call up afresh: it merges and wraps every helper, and builds the
- * prototype-access rules and hooks (about 10 µs, some 10 ms of a 1,000-section build). A partial call
- * is handed that set-up by its caller instead. This captures it once, from a partial invoked by a
- * one-line template, so each slide's layout can run the way a partial does; `@root` is still the
- * slide's own context. Undefined (every call then sets itself up) if the capture does not work.
- */
-function sharedCallOptions(hb: typeof Handlebars, spec: Parameters<typeof Handlebars.template>[0] | undefined): Record<string, unknown> | undefined {
-  let captured: Record<string, unknown> | undefined;
-  hb.registerPartial(CAPTURE, ((_context: unknown, options: Record<string, unknown>) => {
-    captured = options;
-    return '';
-  }) as unknown as Handlebars.Template);
-  try {
-    const driver = spec ? hb.template(spec) : typeof hb.compile === 'function' ? hb.compile(CAPTURE_TEMPLATE) : undefined;
-    driver?.({});
-  } catch {
-    return undefined;
-  }
-  if (!captured?.helpers || !captured.hooks || !captured.protoAccessControl) return undefined;
-  const { helpers, partials, decorators, hooks, protoAccessControl } = captured;
-  return { helpers, partials, decorators, hooks, protoAccessControl, partial: true };
 }
 
 /** Run a template, turning Handlebars runtime errors into a positioned diagnostic. */

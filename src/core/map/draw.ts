@@ -2,11 +2,13 @@
 import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import type { GeoPath } from 'd3-geo';
-import { prepare, visibleBox, type CountryFeature } from './geometry.js';
+import { prepare, visibleBox, type BaseCountry, type CountryFeature } from './geometry.js';
 import { countryLookup, matchKey, nameOf, TERRITORIES } from './names.js';
 import type { MapSpec } from '../parse/schema.js';
 import { escapeHtml } from '../escape.js';
 import { focusView, overlaySvg, type Placed } from './overlay.js';
+
+export type { BaseCountry } from './geometry.js';
 
 export interface MapLegendEntry {
   label: string;
@@ -57,16 +59,6 @@ export interface MapBase {
   names: string[];
   /** The countries that show, in drawing order, with their SVG path data. */
   countries: BaseCountry[];
-}
-
-/** One country of a map base: its outline, where a label goes, and the box it fills (output px). */
-export interface BaseCountry {
-  name: string;
-  d: string;
-  /** Label point: the centroid of the country's largest visible part (so Kaliningrad does not pull Russia's). */
-  anchor: [number, number];
-  /** Bounding box of the visible country: [x0, y0, x1, y1]. */
-  box: [number, number, number, number];
 }
 
 export function mapBase(topology: Topology, options: { width?: number; height?: number } = {}): MapBase {

@@ -11,6 +11,16 @@ type Ring = number[];
 /** A lon/lat box. */
 export type Bbox = [west: number, south: number, east: number, north: number];
 
+/** One country of a map base: its outline, where a label goes, and the box it fills (output px). */
+export interface BaseCountry {
+  name: string;
+  d: string;
+  /** Label point: the centroid of the country's largest visible part (so Kaliningrad does not pull Russia's). */
+  anchor: [number, number];
+  /** Bounding box of the visible country: [x0, y0, x1, y1]. */
+  box: [number, number, number, number];
+}
+
 // Degrees added around the visible lon/lat box so edge-straddling shapes keep full detail;
 // must exceed OFFVIEW_TOLERANCE so coarse arcs can never drift into view.
 const VIEW_MARGIN = 3;

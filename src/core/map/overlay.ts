@@ -4,7 +4,7 @@
  * label points and boxes precomputed with the map base, so the output is the same bytes every build. Pure.
  */
 import { escapeHtml } from '../escape.js';
-import type { BaseCountry } from './draw.js';
+import type { BaseCountry } from './geometry.js';
 
 /** A crop of the base map, in its output pixels. */
 export interface View {

@@ -10,10 +10,10 @@ import type { RenderContext, RenderedHtml } from './types.js';
 export type { RenderContext, RenderedHtml };
 import { auditHtml, htmlDepth, htmlDepthEstimate, tooDeepHtml } from './audit.js';
 import { nestingProblem, tooComplex } from '../limits.js';
-import { renderPlain, renderPlainInline } from './fast/render-plain.js';
-import { primeMarked } from './fast/marked-primer.js';
+import { renderPlain, renderPlainInline } from '../fast/render-plain.js';
+import { primeMarked } from '../fast/marked-primer.js';
 import { codeBlockHtml } from './code/block.js';
-import { decodeMarkedText } from './fast/html-text.js';
+import { decodeMarkedText } from '../fast/html-text.js';
 
 // A task list's checkbox has no label of its own: it is named by its state, so a screen reader says
 // "Done, checkbox, checked" rather than an unnamed control (axe-core's `label` rule).

@@ -8,7 +8,6 @@ import { type Attribute } from '../parse/slides.js';
 import { sectionSlides } from './split.js';
 import { useMedia, type AssetRef } from '../assets.js';
 import { auditSlideAttribute } from './sanitize.js';
-import { locateInFrontMatter } from '../parse/frontmatter.js';
 import type { OutputFile, RenderedSection, RenderedSlide, Section } from '../model.js';
 import type { MapSpec } from '../parse/schema.js';
 
@@ -18,6 +17,8 @@ export type MapRenderer = (spec: MapSpec) => { svg: string; legend: { label: str
 export interface SectionRenderOptions {
   allowScripts: boolean;
   renderMap?: MapRenderer;
+  /** Why `renderMap` is missing, when loading the map data failed: shown on each map slide. */
+  mapUnavailable?: string;
 }
 
 const COLUMN_BREAK = /^\|\|\|\s*$/m;
@@ -62,7 +63,7 @@ export function renderSection(section: Section, options: SectionRenderOptions): 
     // parses the YAML again (a third of a 1,000-section build when done for every section).
     let notes = renderMarkdown(section.front.notes, ctx, section.bodyLine);
     if (notes.assets.length || notes.diagnostics.length) {
-      notes = renderMarkdown(section.front.notes, ctx, locateInFrontMatter(section.yaml, ['notes']).line ?? section.bodyLine);
+      notes = renderMarkdown(section.front.notes, ctx, section.positions.of(['notes']).line ?? section.bodyLine);
     }
     collect(notes);
     first.notesHtml = notes.html + first.notesHtml;
@@ -100,7 +101,7 @@ function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRe
     attrs.push({ name: isCssColour(background) ? 'data-background-color' : 'data-background-image', value: background });
   }
   if (transition) attrs.push({ name: 'data-transition', value: transition });
-  return slideAttributes(attrs, ctx, (name) => locateInFrontMatter(section.yaml, [name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
+  return slideAttributes(attrs, ctx, (name) => section.positions.of([name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
 }
 
 const SLIDE_ATTRIBUTE = /^(class|id|style|data-[a-z0-9-]+)$/i;
@@ -171,7 +172,10 @@ function layoutData(section: Section, options: SectionRenderOptions, files: Outp
   }
   if (f.map) {
     if (!options.renderMap) {
-      diagnostics.push(error('map-unavailable', section.file, 'Map figures need the geographic data package', { line: 1 }, 'Run `npm install` to install world-atlas.'));
+      const reason = options.mapUnavailable ?? 'the geographic data package is not installed';
+      const missing = /Cannot find (module|package)/.test(reason);
+      diagnostics.push(error('map-unavailable', section.file, `Map figures cannot be drawn: ${reason}`, { line: 1 },
+        missing ? 'Run `npm install` to install world-atlas.' : 'Reinstall the package (`npm ci`); report it if it persists.'));
     } else {
       const map = options.renderMap(f.map);
       for (const name of map.unknown) {
@@ -191,7 +195,7 @@ function layoutData(section: Section, options: SectionRenderOptions, files: Outp
 function countryPosition(section: Section, map: MapSpec, name: string): { line?: number; column?: number } {
   for (const [g, group] of map.groups.entries()) {
     const c = group.countries.indexOf(name);
-    if (c !== -1) return locateInFrontMatter(section.yaml, ['map', 'groups', g, 'countries', c]);
+    if (c !== -1) return section.positions.of(['map', 'groups', g, 'countries', c]);
   }
   return { line: 1 };
 }

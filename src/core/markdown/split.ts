@@ -1,7 +1,6 @@
 /** A section's slides: split by its own separators when its front matter sets any, else by the built-in ones. Pure. */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Section } from '../model.js';
-import { locateInFrontMatter } from '../parse/frontmatter.js';
 import { compileSeparators, splitSlidesWith } from '../parse/separators.js';
 import { splitSlides, type SlideStack } from '../parse/slides.js';
 
@@ -13,7 +12,7 @@ export function sectionSlides(section: Section): { stacks: SlideStack[]; diagnos
   }
   const compiled = compileSeparators({ separator, verticalSeparator, notesSeparator });
   if (!Array.isArray(compiled)) return { stacks: splitSlidesWith(section.body, section.bodyLine, compiled), diagnostics: [] };
-  const diagnostics = compiled.map((problem) => error('invalid-separator', section.file, problem.message, locateInFrontMatter(section.yaml, [problem.key]),
+  const diagnostics = compiled.map((problem) => error('invalid-separator', section.file, problem.message, section.positions.of([problem.key]),
     'Write a JavaScript regular expression, as reveal.js\'s data-separator takes it, in single quotes: \'^\\n\\n\\n\' (two blank lines), \'^---$\', \'^Note:\'.'));
   return { stacks: splitSlides(section.body, section.bodyLine), diagnostics };
 }

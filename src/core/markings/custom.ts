@@ -1,9 +1,8 @@
 /** A deck's own marking scheme (`markings: { levels: [...] }` in index.md), checked for readable banners. Pure. */
 import { contrastRatio } from '../colour.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { locateInFrontMatter } from '../parse/frontmatter.js';
 import type { MarkingsSetting } from '../parse/schema.js';
-import type { Deck } from '../model.js';
+import type { BriefingIndex } from '../model.js';
 import { initials, splitMarking } from './marking.js';
 import { normalizeLevel, type Level, type Scheme } from './schemes.js';
 
@@ -11,7 +10,7 @@ import { normalizeLevel, type Level, type Scheme } from './schemes.js';
 const MIN_CONTRAST = 4.5;
 
 /** Build the scheme a deck defines; text colour defaults to black or white, whichever reads better. */
-export function customScheme(setting: Exclude<MarkingsSetting, string>, deck: Deck): { scheme: Scheme; diagnostics: Diagnostic[] } {
+export function customScheme(setting: Exclude<MarkingsSetting, string>, deck: BriefingIndex): { scheme: Scheme; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const levels: Level[] = [];
   setting.levels.forEach((entry, i) => {
@@ -19,14 +18,14 @@ export function customScheme(setting: Exclude<MarkingsSetting, string>, deck: De
     const colour = expand(entry.colour);
     const text = entry.text ? expand(entry.text) : contrastRatio(colour, '#000000') >= contrastRatio(colour, '#ffffff') ? '#000000' : '#ffffff';
     if (levels.some((l) => l.name === name)) {
-      diagnostics.push(error('duplicate-level', deck.file, `Level \`${name}\` is listed twice in \`markings.levels\``, locateInFrontMatter(deck.yaml, ['markings', 'levels', i, 'name']),
+      diagnostics.push(error('duplicate-level', deck.file, `Level \`${name}\` is listed twice in \`markings.levels\``, deck.positions.of(['markings', 'levels', i, 'name']),
         'List each level once, lowest first.'));
       return;
     }
     const ratio = contrastRatio(colour, text);
     if (ratio < MIN_CONTRAST) {
       diagnostics.push(warning('low-contrast-marking', deck.file, `Banner text ${text} on ${colour} has a contrast of ${ratio.toFixed(1)}:1, below ${MIN_CONTRAST}:1`,
-        locateInFrontMatter(deck.yaml, ['markings', 'levels', i, entry.text ? 'text' : 'colour']),
+        deck.positions.of(['markings', 'levels', i, entry.text ? 'text' : 'colour']),
         `Pick a ${contrastRatio(colour, '#000000') >= contrastRatio(colour, '#ffffff') ? 'darker text or lighter' : 'lighter text or darker'} background; or leave out \`text\` to get black or white, whichever reads better.`));
     }
     levels.push({ name, colour, text, portion: entry.portion ? String(entry.portion) : initials(name) });

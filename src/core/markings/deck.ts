@@ -3,8 +3,8 @@
  * the overall marking, with every problem as a positioned diagnostic. Pure: parsed deck and sections in.
  */
 import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
-import { locateInFrontMatter } from '../parse/frontmatter.js';
-import type { Deck, Section } from '../model.js';
+import type { BriefingIndex, Section } from '../model.js';
+import type { KeyPositions } from '../parse/frontmatter.js';
 import { isAbove, levelMarking, overallMarking, resolveMarking, splitMarking, type Marking } from './marking.js';
 import { customScheme } from './custom.js';
 import { findLevel, SCHEMES, type Scheme } from './schemes.js';
@@ -37,7 +37,7 @@ export interface Marked {
  * highest marking of the sections (an unmarked part of a marked deck is presumed to be as sensitive as
  * the deck). `maxClassification` leaves out every section above that level and re-marks what remains.
  */
-export function markDeck(deck: Deck, sections: readonly Section[], maxClassification?: string): Marked {
+export function markDeck(deck: BriefingIndex, sections: readonly Section[], maxClassification?: string): Marked {
   const diagnostics: Diagnostic[] = [];
   const written = [deck.meta.classification, ...sections.map((s) => s.front.classification)].filter((t): t is string => !!t?.trim());
   if (!written.length && !deck.meta.markings) {
@@ -48,21 +48,21 @@ export function markDeck(deck: Deck, sections: readonly Section[], maxClassifica
   const chosen = schemeOf(deck, written);
   diagnostics.push(...chosen.diagnostics);
   const scheme = chosen.scheme;
-  const resolve = (text: string, file: string, yaml: string): Marking => {
+  const resolve = (text: string, file: string, positions: KeyPositions): Marking => {
     const { marking, unknown } = resolveMarking(text, scheme);
-    if (unknown) diagnostics.push(unknownLevel(unknown, file, yaml, scheme));
+    if (unknown) diagnostics.push(unknownLevel(unknown, file, positions, scheme));
     return marking;
   };
 
-  const ceiling = deck.meta.classification?.trim() ? resolve(deck.meta.classification, deck.file, deck.yaml) : undefined;
+  const ceiling = deck.meta.classification?.trim() ? resolve(deck.meta.classification, deck.file, deck.positions) : undefined;
   const own = new Map<Section, Marking>();
-  for (const s of sections) if (s.front.classification?.trim()) own.set(s, resolve(s.front.classification, s.file, s.yaml));
+  for (const s of sections) if (s.front.classification?.trim()) own.set(s, resolve(s.front.classification, s.file, s.positions));
   if (ceiling && ceiling.rank >= 0) {
     for (const [s, m] of own) {
       if (m.rank > ceiling.rank) {
-        const at = locateInFrontMatter(deck.yaml, ['classification']);
+        const at = deck.positions.of(['classification']);
         diagnostics.push(error('above-ceiling', s.file, `Section is marked ${m.text}, above the deck's classification ${ceiling.text} (${deck.file}:${at.line ?? 1})`,
-          locateInFrontMatter(s.yaml, ['classification']), `Mark the section ${ceiling.level} or lower, raise \`classification:\` in index.md, or move the section to another deck.`));
+          s.positions.of(['classification']), `Mark the section ${ceiling.level} or lower, raise \`classification:\` in index.md, or move the section to another deck.`));
       }
     }
   }
@@ -120,7 +120,7 @@ export function markGenerated(markings: DeckMarkings, shows: ReadonlyMap<string,
 }
 
 /** The deck's scheme: `markings:` if set, else the built-in scheme that knows most of the levels written (US on a tie). */
-function schemeOf(deck: Deck, written: readonly string[]): { scheme: Scheme; diagnostics: Diagnostic[] } {
+function schemeOf(deck: BriefingIndex, written: readonly string[]): { scheme: Scheme; diagnostics: Diagnostic[] } {
   const setting = deck.meta.markings;
   if (typeof setting === 'string') return { scheme: SCHEMES.find((s) => s.name === setting)!, diagnostics: [] };
   if (setting) return customScheme(setting, deck);
@@ -130,10 +130,10 @@ function schemeOf(deck: Deck, written: readonly string[]): { scheme: Scheme; dia
   return { scheme: best, diagnostics: [] };
 }
 
-function unknownLevel(unknown: { written: string; closest: string | undefined }, file: string, yaml: string, scheme: Scheme): Diagnostic {
+function unknownLevel(unknown: { written: string; closest: string | undefined }, file: string, positions: KeyPositions, scheme: Scheme): Diagnostic {
   const levels = scheme.levels.map((l) => l.name).join(', ');
   return warning('unknown-classification', file, `Unknown classification level \`${unknown.written}\` in the ${schemeName(scheme)} scheme${unknown.closest ? `; shown as ${unknown.closest}` : ''}`,
-    locateInFrontMatter(yaml, ['classification']),
+    positions.of(['classification']),
     unknown.closest ? `Did you mean \`${unknown.closest}\`?` : `Levels, lowest first: ${levels}; or set \`markings:\` in index.md for another scheme.`);
 }
 

@@ -1,10 +1,10 @@
 /** Parse `index.md` and section files: front matter, schema, defaults. Pure. */
 import { posix } from 'node:path';
 import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
-import { locateInFrontMatter, parseFrontMatter } from './frontmatter.js';
+import { parseFrontMatter, type KeyPositions } from './frontmatter.js';
 import { shapeIssues } from './shape.js';
 import { deckFields, deckSchema, sectionFields, sectionSchema, unknownKeys, validate, type SchemaIssue } from './schema.js';
-import type { Deck, Section, SourceFile } from '../model.js';
+import type { BriefingIndex, Section, SourceFile } from '../model.js';
 
 export interface Parsed<T> {
   value?: T;
@@ -12,15 +12,15 @@ export interface Parsed<T> {
 }
 
 /** Parse the deck file (`index.md`). */
-export function parseDeck(source: SourceFile): Parsed<Deck> {
+export function parseIndex(source: SourceFile): Parsed<BriefingIndex> {
   const fm = parseFrontMatter(source.file, source.text);
   const diagnostics = [...fm.diagnostics];
   if (fm.diagnostics.length) return { diagnostics };
-  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.yaml, deckFields));
+  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.positions, deckFields));
   const result = validate(deckSchema, fm.data);
-  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.yaml, result.issues, 'index.md')] };
+  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.positions, result.issues, 'index.md')] };
   const meta = { ...result.value, sources: result.value.sources ?? {} };
-  return { value: { file: source.file, meta, body: fm.body, bodyLine: fm.bodyLine, yaml: fm.yaml }, diagnostics };
+  return { value: { file: source.file, meta, body: fm.body, bodyLine: fm.bodyLine, yaml: fm.yaml, positions: fm.positions }, diagnostics };
 }
 
 /** Parse one section file. */
@@ -33,11 +33,11 @@ export function parseSection(source: SourceFile): Parsed<Section> {
   const fm = parseFrontMatter(source.file, source.text);
   const diagnostics = [...fm.diagnostics];
   if (fm.diagnostics.length) return { diagnostics };
-  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.yaml, sectionFields));
+  diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.positions, sectionFields));
   const result = validate(sectionSchema, fm.data);
-  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.yaml, result.issues, 'section')] };
+  if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.positions, result.issues, 'section')] };
   const front = result.value;
-  const shape = shapeIssues(front).map((issue) => error('layout-data', source.file, issue.message, locateInFrontMatter(fm.yaml, issue.path), issue.hint));
+  const shape = shapeIssues(front).map((issue) => error('layout-data', source.file, issue.message, fm.positions.of(issue.path), issue.hint));
   if (shape.length) return { diagnostics: [...diagnostics, ...shape] };
   const section: Section = {
     file: source.file,
@@ -51,6 +51,7 @@ export function parseSection(source: SourceFile): Parsed<Section> {
     body: fm.body,
     bodyLine: fm.bodyLine,
     yaml: fm.yaml,
+    positions: fm.positions,
   };
   return { value: section, diagnostics };
 }
@@ -71,10 +72,10 @@ export function sortSections<T extends { order: number | undefined; rel: string 
   });
 }
 
-function schemaErrors(file: string, yaml: string, issues: SchemaIssue[], kind: string): Diagnostic[] {
+function schemaErrors(file: string, positions: KeyPositions, issues: SchemaIssue[], kind: string): Diagnostic[] {
   return issues.map((issue) => {
     const missing = /is required$/.test(issue.message);
-    const at = missing && issue.path.length === 1 ? { line: 1, column: 1 } : locateInFrontMatter(yaml, issue.path);
+    const at = missing && issue.path.length === 1 ? { line: 1, column: 1 } : positions.of(issue.path);
     const key = issue.path.join('.');
     const hint = missing
       ? `Add \`${key}: ...\` to the front matter of this ${kind}.`
@@ -92,14 +93,14 @@ function isoGuess(value: unknown): string | undefined {
   return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }
 
-function unknownKeyWarnings(file: string, data: Record<string, unknown>, yaml: string, known: Record<string, unknown>): Diagnostic[] {
+function unknownKeyWarnings(file: string, data: Record<string, unknown>, positions: KeyPositions, known: Record<string, unknown>): Diagnostic[] {
   return unknownKeys(data, known).map((key) => {
     const suggestion = closest(key, Object.keys(known));
     return warning(
       'unknown-key',
       file,
       `Unknown front-matter key \`${key}\``,
-      locateInFrontMatter(yaml, [key], { key: true }),
+      positions.of([key], { key: true }),
       suggestion ? `Did you mean \`${suggestion}\`?` : `Known keys: ${Object.keys(known).join(', ')}.`,
     );
   });

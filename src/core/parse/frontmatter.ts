@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 import { countValues, MAX_FRONT_MATTER_NODES } from '../limits.js';
-import { readSimpleYaml } from './yaml-simple.js';
+import { readSimpleYaml } from '../fast/yaml-simple.js';
 import { unclosedOpening } from './yaml-open.js';
 
 const require = createRequire(import.meta.url);
@@ -14,7 +14,33 @@ export interface FrontMatterResult {
   bodyLine: number;
   /** The raw YAML between the fences ('' when there is none). */
   yaml: string;
+  /** Where each key and value sits in the file. */
+  positions: KeyPositions;
   diagnostics: Diagnostic[];
+}
+
+/** Where front-matter keys and values sit in their file, as positions for messages. */
+export interface KeyPositions {
+  /** The value at `path` (or, with `key`, the key itself); line 1, column 1 when the path is not in the file. */
+  of(path: readonly (string | number)[], options?: { key?: boolean }): Position;
+}
+
+/**
+ * The key positions of one file's front matter. The file's YAML is read for positions once, when a message
+ * first needs one, and each answer is kept: most files never need a position, and reading YAML with
+ * positions costs several times what the fast path does.
+ */
+export function keyPositions(yaml: string): KeyPositions {
+  let document: PositionedDocument | undefined;
+  const known = new Map<string, Position>();
+  return {
+    of(path, { key = false } = {}) {
+      const id = `${key ? 'k' : 'v'}\0${path.join('\0')}`;
+      let at = known.get(id);
+      if (!at) known.set(id, (at = locate((document ??= positionedDocument(yaml)), path, key)));
+      return at;
+    },
+  };
 }
 
 /** Normalise text as read from disk: no BOM, LF line endings. */
@@ -53,7 +79,7 @@ export function splitFrontMatter(text: string): { data: unknown; content: string
 /** Parse front matter. Pure: `file` is only used to label diagnostics. */
 export function parseFrontMatter(file: string, source: string): FrontMatterResult {
   const text = normalizeText(source);
-  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, yaml: '', diagnostics: [] };
+  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, yaml: '', positions: keyPositions(''), diagnostics: [] };
   try {
     const parsed = splitFrontMatter(text);
     const body = parsed.content;
@@ -61,10 +87,10 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
     const bodyLine = text.slice(0, bodyStart).split('\n').length;
     const data = parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data) ? {} : parsed.data;
     if (countValues(data) > MAX_FRONT_MATTER_NODES) {
-      return { data: {}, body, bodyLine, yaml: parsed.matter, diagnostics: [error('front-matter-too-large', file, `Front matter expands to more than ${MAX_FRONT_MATTER_NODES} values (through YAML aliases?)`, { line: 1, column: 1 },
+      return { data: {}, body, bodyLine, yaml: parsed.matter, positions: keyPositions(parsed.matter), diagnostics: [error('front-matter-too-large', file, `Front matter expands to more than ${MAX_FRONT_MATTER_NODES} values (through YAML aliases?)`, { line: 1, column: 1 },
         'Shorten the front matter and avoid YAML anchors and aliases (&name, *name).')] };
     }
-    return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, diagnostics: [] };
+    return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, positions: keyPositions(parsed.matter), diagnostics: [] };
   } catch (cause) {
     const e = cause as { reason?: string; message?: string; mark?: { line: number; column: number } };
     // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
@@ -81,6 +107,7 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
       body: closing === -1 ? '' : text.slice(closing + 4).replace(/^[^\n]*\n?/, ''),
       bodyLine,
       yaml: '',
+      positions: keyPositions(''),
       diagnostics: [
         error('yaml-syntax', file, opened ? `Invalid YAML in front matter: this ${opened.what} is never closed` : `Invalid YAML in front matter: ${reason}`, at,
           opened
@@ -102,16 +129,21 @@ function yamlOf(text: string): string {
   return close === -1 ? rest : rest.slice(0, close);
 }
 
-/**
- * Where a key path points in the front matter, as a file position. Loaded lazily: only the
- * error path needs the position-aware YAML parser.
- */
-export function locateInFrontMatter(yaml: string, path: readonly (string | number)[], { key = false } = {}): Position {
-  if (!yaml) return { line: 1, column: 1 };
+type PositionedDocument = { doc: import('yaml').Document.Parsed; counter: import('yaml').LineCounter } | undefined;
+
+/** The YAML read with positions (the `yaml` package, loaded on first need); undefined for no front matter. */
+function positionedDocument(yaml: string): PositionedDocument {
+  if (!yaml) return undefined;
   const YAML = require('yaml') as typeof import('yaml');
   const counter = new YAML.LineCounter();
-  const doc = YAML.parseDocument(yaml, { lineCounter: counter, keepSourceTokens: false });
-  let node: unknown = doc.contents;
+  return { doc: YAML.parseDocument(yaml, { lineCounter: counter, keepSourceTokens: false }), counter };
+}
+
+/** Where a key path points in the front matter, as a file position. */
+function locate(document: PositionedDocument, path: readonly (string | number)[], key: boolean): Position {
+  if (!document) return { line: 1, column: 1 };
+  const YAML = require('yaml') as typeof import('yaml');
+  let node: unknown = document.doc.contents;
   let found: { range?: [number, number, number] | null } | undefined;
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
@@ -130,7 +162,7 @@ export function locateInFrontMatter(yaml: string, path: readonly (string | numbe
   }
   const offset = found?.range?.[0];
   if (offset === undefined) return { line: 1, column: 1 };
-  const pos = counter.linePos(offset);
+  const pos = document.counter.linePos(offset);
   // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
   return { line: pos.line, column: pos.col };
 }

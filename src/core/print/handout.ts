@@ -1,6 +1,6 @@
 /** Handout pages: A4 portrait, two slides a sheet with their notes, or one slide whose long notes fill the sheet. Pure. */
 import type { DeckSlide } from './slides.js';
-import type { PrintOptions } from './layout.js';
+import type { PrintOptions } from './options.js';
 
 const A4 = { width: 793.7, height: 1122.52 };
 const MM = 96 / 25.4;

@@ -9,23 +9,9 @@ import { addClass, bannersAfterContent, linkSlides, readDeck, toHtml, type DeckS
 import { backgroundLayer, contrastClass } from './background.js';
 import { escapeHtml } from '../escape.js';
 import { HALF_PAGE_NOTES_CHARS, HANDOUT_SLIDES_PER_PAGE, handoutHalf, handoutPage } from './handout.js';
+import type { PrintOptions } from './options.js';
 
-export interface PrintOptions {
-  /** `slides`: one landscape page per slide at the deck's size; `handout`: A4 portrait, two slides a page, each with its notes below. */
-  layout: 'slides' | 'handout';
-  /** `separate-page`: each slide's notes on the page after it (slides layout only). */
-  notes: 'none' | 'separate-page';
-  /** `final`: every fragment shown; `each`: one page per fragment step, as reveal.js's pdfSeparateFragments. */
-  fragments: 'final' | 'each';
-  /** The deck's slide size in CSS pixels and reveal.js's margin around it. */
-  width: number;
-  height: number;
-  margin: number;
-  /** reveal.js's `slideNumber` option: false, true (= `h.v`), `h.v`, `h/v`, `c` or `c/t`. */
-  slideNumber: unknown;
-  /** The print stylesheet, inlined into the page. */
-  css: string;
-}
+export type { PrintOptions } from './options.js';
 
 /** Where a slide ended up in the printed document. */
 export interface PrintedSlide {
@@ -76,7 +62,7 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
     const number = index + 1;
     const steps = options.fragments === 'each' ? slide.fragmentGroups.length + 1 : 1;
     const banners = pageBanners(slide);
-    const notesText = textOf(slide.notesHtml);
+    const notesText = roughText(slide.notesHtml);
     // On a handout, the page being filled (its first half may already be waiting) is the next one too,
     // unless long notes move the slide to a page of its own after it.
     if (handout && halves.length && halves[0]!.banners !== banners) flushHandoutPage();
@@ -201,7 +187,8 @@ function langOf(html: string): string {
   return escapeHtml(/<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? 'en');
 }
 
-function textOf(html: string): string {
+/** Approximate plain text of an HTML fragment (tags dropped, common entities decoded): enough to size notes for print. */
+function roughText(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
 }
 

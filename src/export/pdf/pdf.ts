@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
-import type { Deck } from '../../core/model.js';
+import type { BriefingIndex } from '../../core/model.js';
 import type { Marking } from '../../core/markings/marking.js';
 import { revealSettings } from '../../core/compose/reveal.js';
 import type { PrintedSlide, PrintPlan } from '../../core/print/layout.js';
@@ -106,7 +106,7 @@ function failed(diagnostic: Diagnostic): ExportResult {
   return { diagnostics: [diagnostic], bytes: 0, pages: 0, slides: 0 };
 }
 
-type DeckMeta = Deck['meta'];
+type DeckMeta = BriefingIndex['meta'];
 
 /** Title, author (presenter and organization), subject (subtitle), the overall marking, keywords and the fixed date. */
 function documentInfo(meta: DeckMeta, overall: Marking | undefined, plan: PrintPlan): DocumentInfo {

@@ -6,7 +6,7 @@
 import { AGENDA_PER_SLIDE, SOURCES_PER_SLIDE } from '../../core/compose/compose.js';
 import { formatDate } from '../../core/dates.js';
 import { agendaEntries, citationLine, citedSources, paginate, type AgendaEntry, type CitedSource } from '../../core/compose/generated.js';
-import type { Deck, RenderedSection, RenderedSlide } from '../../core/model.js';
+import type { BriefingIndex, RenderedSection, RenderedSlide } from '../../core/model.js';
 import type { DeckMarkings } from '../../core/markings/deck.js';
 import type { Marking } from '../../core/markings/marking.js';
 import { dateOf } from '../../core/print/outline.js';
@@ -49,7 +49,7 @@ export interface DescribeOptions {
 }
 
 /** The deck's slides as PowerPoint slides, with document properties and the frame. */
-export function describeDeck(deck: Deck, sections: readonly RenderedSection[], markings: DeckMarkings | undefined, options: DescribeOptions): DeckSpec {
+export function describeDeck(deck: BriefingIndex, sections: readonly RenderedSection[], markings: DeckMarkings | undefined, options: DescribeOptions): DeckSpec {
   const meta = deck.meta;
   const planned = planSlides(deck, sections);
   const numbers = new Map<string, number>();
@@ -111,7 +111,7 @@ interface PlannedSlide {
 }
 
 /** The deck's slides in the order compose writes them (see core/compose/compose.ts), with the ids links point at. */
-export function planSlides(deck: Deck, sections: readonly RenderedSection[]): PlannedSlide[] {
+export function planSlides(deck: BriefingIndex, sections: readonly RenderedSection[]): PlannedSlide[] {
   const all = sections.map((r) => r.section);
   const cited = citedSources(all, deck.meta.sources);
   const agenda = agendaEntries(all);
@@ -139,7 +139,7 @@ export function planSlides(deck: Deck, sections: readonly RenderedSection[]): Pl
 }
 
 /** The title slide's body and notes, rendered from index.md as the build renders them. */
-function titleSlideOf(deck: Deck): RenderedSlide {
+function titleSlideOf(deck: BriefingIndex): RenderedSlide {
   const ctx = { file: deck.file, dir: '', allowScripts: deck.meta.allowScripts ?? false };
   const first = splitSlides(deck.body, deck.bodyLine)[0]?.slides[0];
   const body = renderMarkdown(first?.markdown ?? '', ctx, first?.line ?? deck.bodyLine);

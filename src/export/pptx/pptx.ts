@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFile } from '../../core/model.js';
-import { locateInFrontMatter } from '../../core/parse/frontmatter.js';
 import { replaceFile } from '../../io/atomic.js';
 import { findChromium, missingBrowser } from '../../io/browser/find.js';
 import { emitDeck } from '../../io/emit.js';
@@ -53,7 +52,7 @@ export function pptxExporter(content: PptxContent): Exporter {
       if (!content.images) {
         for (const section of new Map(deck.model.sections.filter((r) => !MAPPINGS[r.section.layout]).map((r) => [r.section.layout, r.section])).values()) {
           diagnostics.push(warning('pptx-picture-slide', section.file, `Layout \`${section.layout}\` has no PowerPoint mapping; its slides are pictures in the .pptx, not editable text`,
-            locateInFrontMatter(section.yaml, ['layout']), 'Use a built-in layout for editable slides, or keep the picture.'));
+            section.positions.of(['layout']), 'Use a built-in layout for editable slides, or keep the picture.'));
         }
       }
       const pictures = new Map<string, { data: Uint8Array; type: string }>();

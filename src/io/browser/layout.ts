@@ -3,10 +3,12 @@
  * and measuring every slide at the deck's own size. Used by `briefing check --layout` and the browser tests.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { findChromium } from './find.js';
+import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { displayPath } from '../paths.js';
+import { findChromium, missingBrowser } from './find.js';
 import { withBrowser, withPage } from './launch.js';
 
 /** One slide whose content reaches past the slide's edge. */
@@ -31,21 +33,39 @@ export interface LayoutCheckOptions {
   browser?: Browser;
   /** Chromium executable; default: found on the system (see findChromium). */
   executablePath?: string;
+  /** Working directory for the paths in diagnostics. Default: the process's. */
+  cwd?: string;
+}
+
+/** What a layout check found: the overflowing slides, or the problems that kept it from measuring. */
+export interface LayoutCheck {
+  overflows: Overflow[];
+  diagnostics: Diagnostic[];
 }
 
 /** Tolerance for sub-pixel rounding, in slide pixels. */
 const SLACK = 1;
 
-/** Every slide of the deck at `deck` (a built deck folder or its index.html) whose content overflows. */
-export async function findOverflows(deck: string, options: LayoutCheckOptions = {}): Promise<Overflow[]> {
-  const abs = resolve(deck);
+/**
+ * Every slide of the deck at `deck` (a built deck folder or its index.html) whose content overflows. Never
+ * throws for a missing deck or browser: those come back as diagnostics, with how to fix them.
+ */
+export async function findOverflows(deck: string, options: LayoutCheckOptions = {}): Promise<LayoutCheck> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const abs = resolve(cwd, deck);
   const file = existsSync(abs) && statSync(abs).isDirectory() ? join(abs, 'index.html') : abs;
-  if (!existsSync(file)) throw new Error(`No deck at ${file}: build it first`);
+  const failed = (diagnostic: Diagnostic): LayoutCheck => ({ overflows: [], diagnostics: [diagnostic] });
+  if (!existsSync(file)) return failed(error('no-deck', displayPath(file, cwd), 'No built deck here', {}, 'Build it first with `briefing build`, then pass its folder.'));
   const url = pathToFileURL(file).href;
-  if (options.browser) return measure(options.browser, url);
-  const executable = findChromium(options.executablePath);
-  if (!executable) throw new Error('Chromium not found: pass `executablePath`, set CHROME_PATH, or install Chromium (Debian/Ubuntu: `apt-get install -y chromium`).');
-  return withBrowser(executable, (browser) => measure(browser, url));
+  const executable = options.browser ? undefined : findChromium(options.executablePath);
+  if (!options.browser && !executable) return failed(missingBrowser(options.executablePath, cwd, 'the layout check measures slides'));
+  try {
+    const overflows = options.browser ? await measure(options.browser, url) : await withBrowser(executable!, (browser) => measure(browser, url));
+    return { overflows, diagnostics: [] };
+  } catch (cause) {
+    return failed({ ...error('layout-check-failed', displayPath(dirname(file), cwd), `Could not measure the slides: ${(cause as Error).message.split('\n')[0]}`, {},
+      `Check that ${executable ?? 'the browser'} starts; run without --layout to check everything else.`), cause });
+  }
 }
 
 async function measure(browser: Browser, url: string): Promise<Overflow[]> {

@@ -2,11 +2,11 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Deck, RenderedSection, RenderedSlide, Section } from '../../model.js';
+import type { BriefingIndex, RenderedSection, RenderedSlide, Section } from '../../model.js';
 
 /** The input of the lint rules: the deck as the build stages produced it. */
 export interface LintInput {
-  deck: Deck;
+  deck: BriefingIndex;
   /** Rendered sections in deck order. */
   sections: readonly RenderedSection[];
   /** Every element id in the composed deck; undefined when the deck did not compose (links are then not checked). */

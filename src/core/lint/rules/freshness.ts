@@ -1,5 +1,4 @@
 /** `stale-section`: a section last updated (`updated:`) before the date the deck claims to be current as of (`asOf:`). */
-import { locateInFrontMatter } from '../../parse/frontmatter.js';
 import { warning } from '../../diagnostics.js';
 import type { Rule } from './context.js';
 
@@ -13,7 +12,7 @@ export const staleSection: Rule = {
     return input.sections
       .map((r) => r.section)
       .filter((s) => s.front.updated && ISO_DAY.test(s.front.updated) && s.front.updated < asOf)
-      .map((s) => warning('stale-section', s.file, `Section was last updated ${s.front.updated}, before the deck's as-of date ${asOf}`, locateInFrontMatter(s.yaml, ['updated']),
+      .map((s) => warning('stale-section', s.file, `Section was last updated ${s.front.updated}, before the deck's as-of date ${asOf}`, s.positions.of(['updated']),
         `Review the section against the latest information, then set \`updated: ${asOf}\`.`));
   },
 };

@@ -1,5 +1,4 @@
 /** `scripts-allowed`: the deck opted out of sanitizing, so every section can run code in the presenter's browser. */
-import { locateInFrontMatter } from '../../parse/frontmatter.js';
 import { warning } from '../../diagnostics.js';
 import type { Rule } from './context.js';
 
@@ -7,7 +6,7 @@ export const scriptsAllowed: Rule = {
   id: 'scripts-allowed',
   run(input) {
     if (!input.deck.meta.allowScripts) return [];
-    return [warning('scripts-allowed', input.deck.file, 'Scripts are allowed: raw HTML in every section runs unsanitized in the browser', locateInFrontMatter(input.deck.yaml, ['allowScripts'], { key: true }),
+    return [warning('scripts-allowed', input.deck.file, 'Scripts are allowed: raw HTML in every section runs unsanitized in the browser', input.deck.positions.of(['allowScripts'], { key: true }),
       'Remove `allowScripts: true` from index.md unless every section comes from a trusted author.')];
   },
 };

@@ -1,6 +1,5 @@
 /** `word-budget`: a slide with more body text than an audience reads while listening (default 60 words). */
 import { warning, type Diagnostic } from '../../diagnostics.js';
-import { locateInFrontMatter } from '../../parse/frontmatter.js';
 import { countWords, DATA_KEYS, dataStrings, eachSlide, parsedSlide, textOf, type Rule } from './context.js';
 
 export const wordBudget: Rule = {
@@ -16,7 +15,7 @@ export const wordBudget: Rule = {
       if (words <= input.wordBudget) continue;
       // A slide drawn from layout data alone has no body line; point at the data in the front matter.
       const dataKey = DATA_KEYS.find((k) => section.front[k] !== undefined);
-      const at = slide.html.trim() || !dataKey ? { line: slide.line } : locateInFrontMatter(section.yaml, [dataKey], { key: true });
+      const at = slide.html.trim() || !dataKey ? { line: slide.line } : section.positions.of([dataKey], { key: true });
       out.push(warning('word-budget', section.file, `Slide has ${words} words of body text; the budget is ${input.wordBudget}`, at,
         'Move detail into the speaker notes (`Note:`), or split the slide with `---`. The budget is `check: { wordBudget: N }` in index.md.'));
     }

@@ -5,7 +5,7 @@
  * fragment stacked on the first. reveal.js's own fragments then step through them; no plugin runs.
  * Spelled as the sanitizer writes HTML, so both rendering paths give the same bytes. Pure.
  */
-import { escapeAttribute } from '../fast/html-text.js';
+import { escapeAttribute } from '../../fast/html-text.js';
 import { highlightLines } from './highlight.js';
 import { formatStep, isHighlighted, parseFenceInfo, parseSteps, type LineRange } from './steps.js';
 

@@ -13,12 +13,12 @@
  * paths give the same bytes.
  */
 import { Lexer, Parser, Renderer, type Marked, type MarkedOptions, type Tokens } from 'marked';
-import type { Diagnostic } from '../../diagnostics.js';
-import { useMedia, type AssetRef } from '../../assets.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { useMedia, type AssetRef } from '../assets.js';
 import { decode, decodeMarkedText, escapeAttribute, escapeText, IMAGE_SCHEMES, LINK_SCHEMES, markedUrl, plainUrl, sanitizedText } from './html-text.js';
-import type { RenderContext, RenderedHtml } from '../types.js';
+import type { RenderContext, RenderedHtml } from '../markdown/types.js';
 import { proseHtml } from './render-prose.js';
-import { codeBlockHtml } from '../code/block.js';
+import { codeBlockHtml } from '../markdown/code/block.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Container elements: more of these in one slide than this and the full path checks nesting. */
