@@ -5,7 +5,7 @@
  * `remote-asset` or removed; the deck is opened in real Chromium twice: without its Content-Security-Policy
  * it requests only what the build reported, and with it nothing at all.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -141,5 +141,43 @@ describe('URLs in slides and themes', () => {
       gradient: 'linear-gradient(#102030, #304050)',
       image: 'media/images/wide.png',
     });
+  });
+});
+
+describe('what the build refuses outright', () => {
+  async function buildWith(index: string, theme?: string): Promise<BuildResult> {
+    const { dir, cleanup: done } = tempDir('briefing-refuse-');
+    try {
+      const briefing = join(dir, 'b');
+      mkdirSync(briefing);
+      writeFileSync(join(briefing, 'index.md'), index);
+      if (theme !== undefined) writeFileSync(join(briefing, 'theme.css'), theme);
+      return await build({ briefings: [briefing], outDir: join(dir, 'out'), cwd: dir });
+    } finally {
+      done();
+    }
+  }
+
+  it('refuses a theme a browser would read differently from the check (`@\\69mport`), at its line and column', async () => {
+    const built = await buildWith('---\ntitle: T\ntheme: theme.css\n---\n', '.reveal { color: #123; }\n@\\69mport url(http://127.0.0.1:9/escaped-import.css);\n');
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ rule: 'theme-css-invalid', file: 'b/theme.css', line: 2, column: 1 })]);
+  });
+
+  it('refuses reveal options that reveal.js would paste into CSS, at their lines', async () => {
+    const built = await buildWith([
+      '---', 'title: T', 'reveal:', '  autoAnimateEasing: "ease;}*{background-image:url(http://127.0.0.1:9/easing-option.png)}"',
+      '  autoAnimateDuration: "1s; color: red"', '  parallaxBackgroundImage: \'x.png"), url("http://127.0.0.1:9/parallax-breakout.png\'', '---', '',
+    ].join('\n'));
+    expect(built.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.line, d.message])).toEqual([
+      ['invalid-reveal-option', 4, '`reveal.autoAnimateEasing` is not a CSS easing'],
+      ['invalid-reveal-option', 5, '`reveal.autoAnimateDuration` is not a number of seconds'],
+      ['invalid-reveal-option', 6, '`reveal.parallaxBackgroundImage` could end reveal.js\'s `url("…")` early'],
+    ]);
+  });
+
+  it('keeps reveal options that fit their grammar', async () => {
+    const built = await buildWith('---\ntitle: T\nreveal:\n  autoAnimateEasing: cubic-bezier(0.1, 0.7, 1.0, 0.1)\n  autoAnimateDuration: 0.8\n---\n');
+    expect(built.ok).toBe(true);
+    expect(built.decks[0]?.html).toContain('"autoAnimateEasing":"cubic-bezier(0.1, 0.7, 1.0, 0.1)","autoAnimateDuration":0.8');
   });
 });

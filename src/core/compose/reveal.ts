@@ -55,14 +55,15 @@ export function checkRevealOptions(reveal: Readonly<Record<string, unknown>> | u
   const image = options.parallaxBackgroundImage;
   if (image === undefined || image === '') return out;
   if (typeof image !== 'string') return refuse('parallaxBackgroundImage', 'is not a file name', 'Give the path of an image in the briefing folder.'), out;
+  if (/["\\\n\r]/.test(image)) return refuse('parallaxBackgroundImage', 'could end reveal.js\'s `url("…")` early', 'Give the path of an image in the briefing folder.'), out;
   const target = resolveAsset(image, '');
   if (target.kind === 'local') {
     out.assets.push({ path: target.path, file, line: at('parallaxBackgroundImage').line ?? 1 });
     options.parallaxBackgroundImage = target.href;
   } else if (target.kind === 'escape') {
     out.assets.push({ path: target.path, file, line: at('parallaxBackgroundImage').line ?? 1, escapes: true });
-  } else if (/["\\\n\r]/.test(image) || (target.kind === 'other' && !isPlainImageData(image))) {
-    refuse('parallaxBackgroundImage', 'could end reveal.js\'s `url("…")` early', 'Give the path of an image in the briefing folder.');
+  } else if (target.kind === 'other' && !isPlainImageData(image)) {
+    refuse('parallaxBackgroundImage', 'is neither a file in the briefing nor an http(s) URL', 'Give the path of an image in the briefing folder.');
   } else if (target.kind === 'remote') {
     out.diagnostics.push(warning('remote-asset', file, `${image} is loaded from the network, so the deck will not show it offline`, at('parallaxBackgroundImage'),
       'Download the file into the briefing folder and reference it by a relative path.'));
