@@ -3,7 +3,8 @@
  * (references.ts) and either resolved to a file inside the briefing, reported and removed (remote), or
  * removed (script, unknown schemes, what cannot be read). Used for `style` attributes and theme files. Pure.
  */
-import postcss, { type AtRule, type ChildNode, type Declaration, type Root } from 'postcss';
+import { createRequire } from 'node:module';
+import type { AtRule, ChildNode, Declaration, Root } from 'postcss';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { resolveAsset, type AssetRef } from '../assets.js';
 import { cssName, importReference, rewriteReferences, scanValue, type UrlReference } from './references.js';
@@ -29,6 +30,12 @@ export interface CleanedCss {
   diagnostics: Diagnostic[];
 }
 
+// Loaded on first use: most decks have no style attribute and no theme of their own, and postcss costs more to
+// load than a small deck takes to render.
+const require = createRequire(import.meta.url);
+let postcssModule: typeof import('postcss') | undefined;
+const postcss = (): typeof import('postcss') => (postcssModule ??= require('postcss') as typeof import('postcss'));
+
 /** Properties that bind script to elements in old browsers. */
 const SCRIPTED_PROPERTIES = new Set(['behavior', '-moz-binding']);
 
@@ -37,7 +44,7 @@ export function cleanDeclarations(style: string, source: CssSource): CleanedCss 
   const out: CleanedCss = { css: '', assets: [], diagnostics: [] };
   let root: Root | undefined;
   try {
-    root = postcss.parse(`a{${style}}`);
+    root = postcss().parse(`a{${style}}`);
   } catch {
     root = undefined;
   }
@@ -60,7 +67,7 @@ export function cleanStylesheet(css: string, source: CssSource): CleanedCss {
   const out: CleanedCss = { css: '', assets: [], diagnostics: [] };
   let root: Root;
   try {
-    root = postcss.parse(css);
+    root = postcss().parse(css);
   } catch (cause) {
     const e = cause as { reason?: string; line?: number; column?: number };
     out.diagnostics.push(error('theme-css-invalid', source.file, `The theme's CSS cannot be read: ${e.reason ?? String(cause)}`,
@@ -103,8 +110,8 @@ function atRule(rule: AtRule, source: CssSource, out: CleanedCss, where: Where):
       const css = source.inline(target.path, { line: at.line, column: at.column ?? 1 });
       if (css === undefined) return void rule.remove();
       const media = params.slice(ref.end).trim();
-      const nodes = postcss.parse(css).nodes;
-      if (media) rule.replaceWith(postcss.atRule({ name: 'media', params: media, nodes }));
+      const nodes = postcss().parse(css).nodes;
+      if (media) rule.replaceWith(postcss().atRule({ name: 'media', params: media, nodes }));
       else rule.replaceWith(nodes);
       return;
     }
