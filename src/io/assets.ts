@@ -1,9 +1,10 @@
 /** Check the assets sections reference: they must exist and stay inside the briefing folder. */
-import { realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
 import { isInside } from './paths.js';
+import { cleanSvg } from '../core/svg.js';
 import type { OutputFile } from '../core/model.js';
 
 /** Resolve asset references to files to copy; missing or escaping ones become diagnostics. */
@@ -36,10 +37,27 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
       diagnostics.push(error('missing-asset', ref.file, `${ref.path} is a folder, not a file`, { line: ref.line }, 'Reference a file.'));
       continue;
     }
+    if (ACTIVE_FILE.test(ref.path)) {
+      diagnostics.push(error('active-asset', ref.file, `${ref.path} is a web page or script, not an image or media file`, { line: ref.line },
+        'Reference an image, video or audio file; link to pages with an ordinary link instead.'));
+      continue;
+    }
     watch.push(abs);
-    files.set(ref.path, { path: `${MEDIA_DIR}/${ref.path}`, from: real });
+    files.set(ref.path, carried(ref.path, real));
   }
   return { files: [...files.values()], watch, diagnostics };
+}
+
+/**
+ * Files that a browser opens as a page and runs (HTML, XML with style sheets, scripts, compressed SVG that cannot
+ * be cleaned): copied into a deck they would run with its origin as soon as anything links to them.
+ */
+const ACTIVE_FILE = /\.(html?|xhtml?|shtml|mht(ml)?|xml|xslt?|m?js|svgz|swf|hta)$/i;
+
+/** A file as the deck carries it: an SVG cleaned of what could run or load (core/svg.ts), anything else copied as it is. */
+function carried(path: string, real: string): OutputFile {
+  if (!/\.svg$/i.test(path)) return { path: `${MEDIA_DIR}/${path}`, from: real };
+  return { path: `${MEDIA_DIR}/${path}`, content: cleanSvg(readFileSync(real, 'utf8')).svg };
 }
 
 /** The real (symlink-resolved) path of a file that must stay inside `briefingDir`, or why it cannot be used. */

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { closest, error, warning, type Diagnostic, type Position } from '../core/diagnostics.js';
 import type { OutputFile } from '../core/model.js';
 import { realFileInside } from './assets.js';
+import { briefingTheme } from './theme.js';
 import { packageFile, TEMPLATES_DIR } from './paths.js';
 
 
@@ -74,8 +75,11 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
     } else if (real === 'folder') {
       diagnostics.push(error('missing-theme', deckFile, `Theme ${name} is not a file`, at, 'Give the path of a .css file in the briefing folder.'));
     } else {
-      watch.push(real);
-      files.push({ path: 'theme/theme.css', content: offlineCss(readFileSync(real, 'utf8'), name, deckFile, diagnostics) });
+      const theme = briefingTheme(name, real, briefingDir, deckFile);
+      watch.push(...theme.watch);
+      diagnostics.push(...theme.diagnostics);
+      files.push(...theme.files);
+      if (theme.css !== undefined) files.push({ path: 'theme/theme.css', content: theme.css });
     }
   } else {
     const revealTheme = packageFile(`reveal.js/dist/theme/${name}.css`);
@@ -99,7 +103,10 @@ export function resolveRuntime(theme: string | undefined, briefingDir: string, d
   };
 }
 
-/** Drop web-font imports so the deck makes no network request; the theme falls back to local fonts. */
+/**
+ * Drop web-font imports from a reveal.js theme so the deck makes no network request; the theme falls back to
+ * local fonts. (A briefing's own theme goes through io/theme.ts instead.)
+ */
 function offlineCss(css: string, name: string, deckFile: string, diagnostics: Diagnostic[]): string {
   let removed = 0;
   const out = css.replace(/@import\s+(url\()?\s*["']?(https?:)?\/\/[^;]*;/gi, () => {

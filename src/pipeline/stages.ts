@@ -10,6 +10,7 @@ import { parseIndex, parseSection, sortSections } from '../core/parse/briefing.j
 import { splitSlides } from '../core/parse/slides.js';
 import type { TemplateFile } from '../core/compose/templates.js';
 import { resolveRuntime, RUNTIME_PATHS } from '../io/runtime.js';
+import { checkRevealOptions } from '../core/compose/reveal.js';
 import type { DeckMarkings } from '../core/markings/deck.js';
 import { selectSections, type Selection } from './select.js';
 import { collectAssetsCached, compileCached, forgetSectionsExcept, sectionKey, type BuildCache, type SectionEntry } from './cache.js';
@@ -22,6 +23,8 @@ export interface ParsedBriefing {
   /** The sections the deck holds (drafts, audience, only, the release cut: pipeline/select.ts) and how each is marked. */
   chosen: ReadonlySet<Section>;
   markings: DeckMarkings | undefined;
+  /** Files index.md's front matter names (the reveal.js parallax image). */
+  indexAssets: AssetRef[];
   diagnostics: Diagnostic[];
 }
 
@@ -31,6 +34,10 @@ export interface ParsedBriefing {
  */
 export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], cache: BuildCache, hashed: boolean, selection: Selection, where: string): ParsedBriefing {
   const parsed = parseIndex(deckFile);
+  // reveal.js writes some options into CSS: they are checked, and a parallax image becomes an asset of index.md.
+  const index = parsed.value;
+  const reveal = index && checkRevealOptions(index.meta.reveal, index.file, (key) => index.positions.of(['reveal', key]));
+  const deck = index && reveal ? { ...index, meta: { ...index.meta, reveal: reveal.reveal } } : undefined;
   const allowScripts = parsed.value?.meta.allowScripts ?? false;
   const sections = files.map((file) => {
     // A one-shot build's cache is new and thrown away after: a file's path is key enough, and hashing a thousand files is not free.
@@ -40,10 +47,10 @@ export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], c
     return { key, file, entry };
   });
   // Which sections the deck holds (drafts, audience, only, the release cut) and how each is marked: decided once, here.
-  const selected = selectSections(parsed.value, sections.flatMap(({ entry }) => (entry.parsed.value ? [entry.parsed.value] : [])), selection, where);
+  const selected = selectSections(deck, sections.flatMap(({ entry }) => (entry.parsed.value ? [entry.parsed.value] : [])), selection, where);
   return {
-    deck: parsed.value, allowScripts, sections, chosen: new Set(selected.sections), markings: selected.markings,
-    diagnostics: [...parsed.diagnostics, ...selected.diagnostics, ...sections.flatMap((s) => s.entry.parsed.diagnostics)],
+    deck, allowScripts, sections, chosen: new Set(selected.sections), markings: selected.markings, indexAssets: reveal?.assets ?? [],
+    diagnostics: [...parsed.diagnostics, ...(reveal?.diagnostics ?? []), ...selected.diagnostics, ...sections.flatMap((s) => s.entry.parsed.diagnostics)],
   };
 }
 
@@ -78,7 +85,7 @@ export interface ComposedDeck {
   html?: string;
   slides: number;
   recomposed: string[];
-  /** The images the title slide (index.md) shows. */
+  /** The files index.md needs: the images its title slide shows, and those its front matter names. */
   titleAssets: AssetRef[];
   diagnostics: Diagnostic[];
 }
@@ -87,14 +94,14 @@ export interface ComposedDeck {
  * Compile the templates (cached in watch mode: `cached`), render the title slide and compose the page; without a
  * deck, only check the templates. `speakerNotes: false` leaves the notes out of the page (`--no-notes`).
  */
-export function composeStage(deck: BriefingIndex | undefined, { allowScripts, markings }: Pick<ParsedBriefing, 'allowScripts' | 'markings'>, sections: readonly RenderedSection[], templateFiles: TemplateFile[], cache: BuildCache,
+export function composeStage(deck: BriefingIndex | undefined, { allowScripts, markings, indexAssets }: Pick<ParsedBriefing, 'allowScripts' | 'markings' | 'indexAssets'>, sections: readonly RenderedSection[], templateFiles: TemplateFile[], cache: BuildCache,
   { cached, speakerNotes }: { cached: boolean; speakerNotes: boolean }): ComposedDeck {
   const templates = cached ? compileCached(cache, templateFiles) : compileTemplates(templateFiles);
   if (!deck || !templates.compiled) return { slides: 0, recomposed: [], titleAssets: [], diagnostics: templates.diagnostics };
   // The title slide's body (index.md) is Markdown like any section: its warnings and images count too.
   const title = titleSlide(deck, allowScripts);
   const composed = compose({ deck, title: title.slide, sections, markings, speakerNotes, templates: templates.compiled, runtime: RUNTIME_PATHS, ...(cached ? { memo: cache.composed } : {}) });
-  return { ...composed, titleAssets: title.assets, diagnostics: [...templates.diagnostics, ...title.diagnostics, ...composed.diagnostics] };
+  return { ...composed, titleAssets: [...title.assets, ...indexAssets], diagnostics: [...templates.diagnostics, ...title.diagnostics, ...composed.diagnostics] };
 }
 
 /** Every file of the deck folder: the page, the reveal.js runtime and theme, the assets the slides show, generated figures. */

@@ -65,6 +65,13 @@ describe('assets stay inside the briefing folder', () => {
     ['an absolute path', `![x](${'/'}etc/hostname)`],
     ['a raw HTML image', '<img alt="x" src="../secret.png">'],
     ['a video poster', '<video poster="../../secret.png"></video>'],
+    ['a srcset candidate', '<img alt="x" src="images/real.png" srcset="images/real.png 1x, ../secret.png 2x">'],
+    ['a picture source', '<picture><source srcset="../secret.png"><img alt="x" src="images/real.png"></picture>'],
+    ['a preview image', '<img alt="x" src="images/real.png" data-preview-image="../secret.png">'],
+    ['a bare slide background', '<!-- .slide: data-background="../../secret.png" -->'],
+    ['a background list', '<!-- .slide: data-background-image="images/real.png,../secret.png" -->'],
+    ['a url() in a style', '<div style="background-image: url(../secret.png)">x</div>'],
+    ['an image-set() in a style', '<div style="background-image: image-set(\'../secret.png\' 1x)">x</div>'],
   ])('refuses %s', async (_, body) => {
     section(body);
     const { errors, leaked } = await buildIt();
@@ -123,6 +130,50 @@ describe('assets stay inside the briefing folder', () => {
     expect(errors).toEqual([expect.objectContaining({ rule: 'asset-escape', file: 'brief/index.md' })]);
     expect(leaked).toBe(false);
   });
+
+  it.each([
+    ['an @import', '@import "../secret.css";'],
+    ['a url() in a rule', '.reveal { background: url(../secret.png); }'],
+    ['an @font-face src', '@font-face { font-family: X; src: url("../secret.png"); }'],
+  ])('refuses %s in the theme that leaves the folder', async (_, css) => {
+    section('Text.');
+    writeFileSync(join(briefing, 'theme.css'), `.reveal { color: #123; }\n${css}\n`);
+    writeFileSync(join(briefing, 'index.md'), '---\ntitle: Assets\ntheme: theme.css\n---\n');
+    const { errors, leaked } = await buildIt();
+    expect(errors).toEqual([expect.objectContaining({ rule: 'asset-escape', file: 'brief/theme.css', line: 2 })]);
+    expect(leaked).toBe(false);
+  });
+
+  it('refuses a parallax background outside the folder, at its line in index.md', async () => {
+    section('Text.');
+    writeFileSync(join(briefing, 'index.md'), '---\ntitle: Assets\nreveal:\n  parallaxBackgroundImage: ../secret.png\n---\n');
+    const { errors, leaked } = await buildIt();
+    expect(errors).toEqual([expect.objectContaining({ rule: 'asset-escape', file: 'brief/index.md', line: 4 })]);
+    expect(leaked).toBe(false);
+  });
+
+  it('copies the theme\'s own files and a parallax image inside the folder', async () => {
+    section('Text.');
+    mkdirSync(join(briefing, 'styles'));
+    writeFileSync(join(briefing, 'styles', 'theme.css'), '@import "more.css";\n.reveal { background: url(../images/real.png); }\n');
+    writeFileSync(join(briefing, 'styles', 'more.css'), 'h1 { color: #123; }\n');
+    writeFileSync(join(briefing, 'index.md'), '---\ntitle: Assets\ntheme: styles/theme.css\nreveal:\n  parallaxBackgroundImage: images/real.png\n---\n');
+    const { errors } = await buildIt();
+    expect(errors).toEqual([]);
+    const deck = join(root, 'out', 'brief');
+    expect(readFileSync(join(deck, 'theme', 'theme.css'), 'utf8')).toBe('h1 { color: #123; }\n.reveal { background: url("media/images/real.png"); }\n');
+    expect(readFileSync(join(deck, 'theme', 'media', 'images', 'real.png'), 'utf8')).toBe('PNGDATA');
+    expect(readFileSync(join(deck, 'index.html'), 'utf8')).toContain('"parallaxBackgroundImage":"media/images/real.png"');
+  });
+
+  it('writes no PDF when a srcset points outside: the PDF embeds nothing from outside', async () => {
+    section('<img alt="x" src="images/real.png" srcset="../secret.png 2x">');
+    const { exportPdf } = await import('../../src/api/pdf.js');
+    const pdf = await exportPdf({ briefing, cwd: root, out: join(root, 'brief.pdf') });
+    expect(pdf.ok).toBe(false);
+    expect(pdf.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ rule: 'asset-escape', file: 'brief/010-s.md', line: 4 })]);
+    expect(existsSync(join(root, 'brief.pdf'))).toBe(false);
+  }, 60_000);
 
   it('refuses a section that is a link to a pipe instead of blocking on it', async () => {
     section('Text.');

@@ -6,6 +6,7 @@ import { escapeHtml } from '../escape.js';
 import { numberSlides, slideFramer } from './frame.js';
 import { runTemplate, type CompiledTemplates } from './templates.js';
 import { revealSettings } from './reveal.js';
+import { withCsp } from './csp.js';
 import type { Attribute } from '../parse/slides.js';
 import type { BriefingIndex, RenderedSection, RenderedSlide, Section } from '../model.js';
 import type { DeckMarkings } from '../markings/deck.js';
@@ -192,7 +193,7 @@ export function compose(input: ComposeInput): Composed {
     revealConfig: scriptJson(reveal),
   });
   if (page.diagnostic) diagnostics.push(page.diagnostic);
-  return { html: page.html, slides: slideCount, diagnostics, recomposed };
+  return { html: withCsp(page.html), slides: slideCount, diagnostics, recomposed };
 }
 
 /** How many slides compose will write: the title slide, every slide of a section with a known layout, and the further pages of generated lists. */

@@ -5,7 +5,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { auditAttribute, auditTag, dropsContents, MAX_HTML_DEPTH } from './sanitize.js';
-import { decodeUrl, useMedia, type AssetRef } from '../assets.js';
+import { decodeUrl, type AssetRef } from '../assets.js';
+import { hasReferences, resolveReference } from './references.js';
 
 /** Where the HTML came from, for positions. */
 export interface AuditSource {
@@ -21,9 +22,6 @@ export interface Audit {
   diagnostics: Diagnostic[];
   assets: AssetRef[];
 }
-
-/** Attributes whose value is a file the deck must carry (links to web pages are not). */
-const MEDIA_ATTRIBUTES = ['src', 'poster', 'data-src', 'data-background-image', 'data-background-video'];
 
 /** How deeply elements nest; iterative, because this is what guards the recursive steps after it. */
 export function htmlDepth(nodes: readonly AnyNode[]): number {
@@ -146,11 +144,19 @@ export function auditHtml(nodes: readonly AnyNode[], source: AuditSource): Audit
       }
       if (removed) return true;
     }
-    for (const name of MEDIA_ATTRIBUTES) {
-      const value = el.attribs[name];
-      if (value === undefined) continue;
-      const where = at(find(value));
-      el.attribs[name] = useMedia(value, source.dir, source.file, () => where, assets, diagnostics);
+    // Whatever loads a file: local files become assets, remote ones are reported, CSS-bound values are checked.
+    for (const [name, value] of Object.entries(el.attribs)) {
+      if (!hasReferences(name)) continue;
+      let where: { line: number } | undefined;
+      const position = () => (where ??= at(attributeLine(found, name, value)));
+      const resolved = resolveReference(tag, name, value, { file: source.file, dir: source.dir, at: position, assets, diagnostics, allowScripts: source.allowScripts });
+      if ('value' in resolved) {
+        if (resolved.name !== name) delete el.attribs[name];
+        el.attribs[resolved.name] = resolved.value;
+      } else if (!source.allowScripts) {
+        if ('removed' in resolved) diagnostics.push(report(resolved.removed, source.file, position()));
+        delete el.attribs[name];
+      }
     }
     return true;
   };

@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
+import { scanValue } from '../css/references.js';
+import { tokenize } from '../css/tokens.js';
 
 // Loaded on first use: sanitize-html, with the CSS parser it brings, is the slowest module a build
 // would load, and Markdown without raw HTML never reaches it (render-plain.ts).
@@ -163,9 +165,6 @@ export function auditAttribute(tag: string, rawName: string, value: string): Rem
   if (name === 'srcset' && value.split(',').some((c) => disallowedScheme(c.trim().split(/\s+/)[0] ?? '', SCHEMES_BY_TAG[tag] ?? SCHEMES))) {
     return { unsafe: true, message: `script URL removed from <${tag} srcset>`, hint: 'Use files inside the briefing folder.' };
   }
-  if (name === 'style' && unsafeStyle(value)) {
-    return { unsafe: true, message: `\`style\` removed from <${tag}>: url(), @import or expression() could load remote files`, hint: 'Put images in <img> or in `background:` front matter; keep style to colours, sizes and layout.' };
-  }
   return undefined;
 }
 
@@ -190,9 +189,6 @@ export function auditSlideAttribute(rawName: string, value: string): Removal | u
   }
   if ((URL_ATTRIBUTES.includes(name) || name === 'data-background') && schemeOf(value) === 'data' && !/^data:image\//i.test(cleanUrl(value))) {
     return { unsafe: true, message: `Slide attribute \`${name}\` removed: only data:image URLs are allowed`, hint: 'Use a file inside the briefing folder.' };
-  }
-  if (name === 'style' && unsafeStyle(value)) {
-    return { unsafe: true, message: 'Slide attribute `style` removed: url(), @import or expression() could load remote files', hint: 'Use `background:` in the front matter for slide backgrounds.' };
   }
   return undefined;
 }
@@ -222,13 +218,13 @@ function scriptScheme(value: string): boolean {
   return /^(javascript|vbscript|data|livescript)$/.test(schemeOf(value) ?? '');
 }
 
-/** CSS that could load a file or run script: url(), image-set(), @import, expression(), bindings. */
+/**
+ * The sanitizer's last look at a `style` attribute, after the audit resolved it (references.ts): anything
+ * that loads must be a file the deck carries (`media/…`), a fragment or inline data, and nothing may bind script.
+ */
 function unsafeStyle(css: string): boolean {
-  const decoded = css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd))
-    .replace(/\\(.)/g, '$1')
-    .toLowerCase()
-    .replace(/\s+/g, '');
-  return /url\(|image-set\(|image\(|@import|expression\(|javascript:|vbscript:|-moz-binding|behavior:/.test(decoded);
+  const scan = scanValue(css);
+  if (scan.unsafe) return true;
+  if (scan.references.some((r) => !/^(#|data:image\/|media\/(?!.*(^|\/)\.\.?(\/|$)))/i.test(r.url.trim()) || /\\/.test(r.url))) return true;
+  return tokenize(css).some((t) => t.type === 'at-keyword' || (t.type === 'ident' && (t.value.toLowerCase() === 'behavior' || t.value.toLowerCase() === '-moz-binding')));
 }

@@ -6,7 +6,9 @@ import { renderInline, renderMarkdown } from './render.js';
 import type { RenderContext, RenderedHtml } from './types.js';
 import { type Attribute } from '../parse/slides.js';
 import { sectionSlides } from './split.js';
-import { useMedia, type AssetRef } from '../assets.js';
+import type { AssetRef } from '../assets.js';
+import { hasReferences, resolveReference } from './references.js';
+import { isGradient } from '../css/grammar.js';
 import { auditSlideAttribute } from './sanitize.js';
 import type { OutputFile, RenderedSection, RenderedSlide, Section } from '../model.js';
 import type { MapSpec } from '../parse/schema.js';
@@ -98,14 +100,13 @@ function sectionAttributes(section: Section, ctx: RenderContext, assets: AssetRe
   const attrs: Attribute[] = [];
   const { background, transition } = section.front;
   if (background) {
-    attrs.push({ name: isCssColour(background) ? 'data-background-color' : 'data-background-image', value: background });
+    attrs.push({ name: isCssColour(background) ? 'data-background-color' : isGradient(background) ? 'data-background-gradient' : 'data-background-image', value: background });
   }
   if (transition) attrs.push({ name: 'data-transition', value: transition });
   return slideAttributes(attrs, ctx, (name) => section.positions.of([name === 'data-transition' ? 'transition' : 'background']).line ?? 1, assets, diagnostics);
 }
 
 const SLIDE_ATTRIBUTE = /^(class|id|style|data-[a-z0-9-]+)$/i;
-const MEDIA_ATTRIBUTE = /^data-background-(image|video)$/i;
 
 /** Keep only attributes reveal.js understands; resolve background media to copied assets. */
 function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: string) => number, assets: AssetRef[], diagnostics: Diagnostic[]): Attribute[] {
@@ -120,11 +121,15 @@ function slideAttributes(attrs: Attribute[], ctx: RenderContext, lineOf: (name: 
       diagnostics.push(warning(removed.unsafe ? 'unsafe-html' : 'unsupported-html', ctx.file, removed.message, { line: at() }, removed.hint));
       continue;
     }
-    if (MEDIA_ATTRIBUTE.test(attr.name)) {
-      out.push({ name: attr.name, value: useMedia(attr.value, ctx.dir, ctx.file, () => ({ line: at() }), assets, diagnostics) });
+    const name = attr.name.toLowerCase();
+    if (!hasReferences(name)) {
+      out.push(attr);
       continue;
     }
-    out.push(attr);
+    const resolved = resolveReference('section', name, attr.value, { file: ctx.file, dir: ctx.dir, at: () => ({ line: at() }), assets, diagnostics, allowScripts: ctx.allowScripts });
+    if ('value' in resolved) out.push(resolved);
+    else if (ctx.allowScripts) out.push(attr);
+    else if ('removed' in resolved) diagnostics.push(warning('unsafe-html', ctx.file, resolved.removed.message, { line: at() }, resolved.removed.hint));
   }
   return out;
 }

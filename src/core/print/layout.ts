@@ -10,6 +10,7 @@ import { backgroundLayer, contrastClass } from './background.js';
 import { escapeHtml } from '../escape.js';
 import { HALF_PAGE_NOTES_CHARS, HANDOUT_SLIDES_PER_PAGE, handoutHalf, handoutPage } from './handout.js';
 import type { PrintOptions } from './options.js';
+import { cspMeta, PRINT_CSP } from '../compose/csp.js';
 
 export type { PrintOptions } from './options.js';
 
@@ -101,6 +102,7 @@ export function printLayout(deckHtml: string, options: PrintOptions): PrintPlan 
   const html = `<!doctype html>
 <html lang="${langOf(deckHtml)}" class="print-pdf briefing-print briefing-print-${options.layout}">
 <head>
+${cspMeta(PRINT_CSP)}
 ${head}
 <style>${pageRule}\n${vars}\n${options.css}</style>
 </head>
