@@ -6,7 +6,8 @@ import type { AssetRef } from '../core/assets.js';
 import { prepareRendering, renderMarkdown } from '../core/markdown/render.js';
 import { renderSection, type MapRenderer } from '../core/markdown/section.js';
 import type { BriefingIndex, OutputFile, RenderedSection, RenderedSlide, Section, SourceFile } from '../core/model.js';
-import { parseIndex, parseSection, sortSections } from '../core/parse/briefing.js';
+import { deckSetting, parseIndex, parseSection, sortSections } from '../core/parse/briefing.js';
+import type { DeckDefaults } from '../core/parse/config.js';
 import { splitSlides } from '../core/parse/slides.js';
 import type { TemplateFile } from '../core/compose/templates.js';
 import { resolveRuntime, RUNTIME_PATHS } from '../io/runtime.js';
@@ -27,10 +28,11 @@ export interface ParsedBriefing {
 
 /**
  * Parse index.md and each section, and select the sections the deck holds. `hashed`: key sections by content
- * (watch mode), not by path (one-shot build); `where` names the briefing in messages about `--audience` and `--only`.
+ * (watch mode), not by path (one-shot build); `where` names the briefing in messages about `--audience` and `--only`;
+ * `defaults`: the project config's deck defaults, which index.md's front matter overrides.
  */
-export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], cache: BuildCache, hashed: boolean, selection: Selection, where: string): ParsedBriefing {
-  const parsed = parseIndex(deckFile);
+export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], cache: BuildCache, hashed: boolean, selection: Selection, where: string, defaults?: DeckDefaults): ParsedBriefing {
+  const parsed = parseIndex(deckFile, defaults);
   const allowScripts = parsed.value?.meta.allowScripts ?? false;
   const sections = files.map((file) => {
     // A one-shot build's cache is new and thrown away after: a file's path is key enough, and hashing a thousand files is not free.
@@ -99,7 +101,9 @@ export function composeStage(deck: BriefingIndex | undefined, { allowScripts, ma
 
 /** Every file of the deck folder: the page, the reveal.js runtime and theme, the assets the slides show, generated figures. */
 export function gatherFiles(deck: BriefingIndex, dir: string, html: string, titleAssets: readonly AssetRef[], sections: readonly RenderedSection[], cache: BuildCache, reuse: boolean) {
-  const runtime = resolveRuntime(deck.meta.theme, dir, deck.file, deck.meta.theme === undefined ? { line: 1 } : deck.positions.of(['theme']));
+  // The theme's line: in index.md, or in the config file when the deck took its theme from the project's defaults.
+  const theme = deck.meta.theme === undefined ? { file: deck.file, at: { line: 1 } } : deckSetting(deck, ['theme']);
+  const runtime = resolveRuntime(deck.meta.theme, dir, theme.file, theme.at);
   const assets = collectAssetsCached(cache, dir, [...titleAssets, ...sections.flatMap((r) => r.assets)], reuse);
   const files: OutputFile[] = [{ path: 'index.html', content: html }, ...runtime.files, ...assets.files, ...sections.flatMap((r) => r.files)];
   return { files, watch: [...runtime.watch, ...assets.watch], diagnostics: [...runtime.diagnostics, ...assets.diagnostics] };

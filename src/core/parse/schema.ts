@@ -138,6 +138,8 @@ export interface SchemaIssue {
   message: string;
   /** The value that failed. */
   input?: unknown;
+  /** What the schema expected, as valibot says it: `number`, `"none" | "separate-page"`, … */
+  expected?: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
@@ -152,6 +154,7 @@ export function validate<T>(schema: v.GenericSchema<unknown, T>, data: unknown):
       path: (issue.path ?? []).map((p) => p.key as string | number),
       message: describe(issue),
       input: issue.input,
+      ...(issue.expected ? { expected: issue.expected } : {}),
     })),
   };
 }
