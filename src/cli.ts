@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
   // `new` starts a briefing anywhere; every other command reads the project's config file first.
   if (name === 'new') return command.run(values, parsed.positionals, io, undefined);
   const project = loadConfig(process.cwd());
+  if (project.config?.debug) io.debug = debug = true;
   if (project.diagnostics.length) {
     report(project.diagnostics, io);
     if (project.diagnostics.some((d) => d.severity === 'error')) return 1;
@@ -80,14 +81,14 @@ async function main(argv: string[]): Promise<number> {
   return command.run(values, parsed.positionals, io, { ...project, diagnostics: [] });
 }
 
-
+/** Show stack traces for internal errors: `--debug`, or `"debug": true` in the config file. */
+let debug = process.argv.includes('--debug');
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (cause: unknown) => {
-    const debug = process.argv.includes('--debug');
     process.stderr.write(`briefing: internal error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
     if (debug && cause instanceof Error && cause.stack) process.stderr.write(`${cause.stack}\n`);
     else process.stderr.write('Run again with --debug for details, and report it if it persists.\n');

@@ -139,4 +139,13 @@ describe('briefing.config.json', () => {
     expect(flagDefaults('pdf', options, { drafts: false }, project)).toEqual({ port: '9000', only: 'a,b', browser: 'chromium' });
     expect(negations(['--no-drafts', 'x', '--no-notes'], { drafts: { type: 'boolean' }, 'no-notes': { type: 'boolean' } })).toEqual({ args: ['x', '--no-notes'], off: ['drafts'] });
   });
+
+  it('has a key for every long flag of every command but --help and new --title', async () => {
+    const { configFields } = await import('../../src/core/parse/config.js');
+    const cli = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'cli', 'commands.ts'), 'utf8');
+    const flags = new Set([...cli.matchAll(/^\s+'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/gm)].map((m) => m[1]!));
+    for (const flag of ['drafts', 'no-notes', 'watch', 'debug', 'untagged', 'scale', 'images']) expect(flags).toContain(flag);
+    const missing = [...flags].filter((flag) => !(flag in configFields) && flag !== 'help' && flag !== 'title');
+    expect(missing).toEqual([]);
+  });
 });

@@ -39,8 +39,7 @@ const ids = v.union([v.pipe(v.array(v.string()), v.minLength(1, 'Expected at lea
 
 /**
  * Every key of the config file, each with its schema (also the list `unknown-key` compares against). The flag
- * defaults are named as the flags are, for every flag except `--help`, `--debug`, `build --watch` (a mode that
- * never ends, not a default) and `new --title` (one briefing's title).
+ * defaults are named as the flags are, for every flag except `--help` and `new --title` (one briefing's title).
  */
 export const configFields = {
   /** Editors read this to find the schema; the build ignores it. */
@@ -54,6 +53,8 @@ export const configFields = {
   'max-classification': doc(v.string(), 'Release cut: leave out every section marked above this level and mark the output by what remains.'),
   drafts: doc(v.boolean(), 'Include sections marked draft: true.'),
   timings: doc(v.boolean(), 'build: print the time each stage took.'),
+  watch: doc(v.boolean(), 'build: keep running and rebuild on change (--no-watch builds once).'),
+  debug: doc(v.boolean(), 'Show stack traces for internal errors.'),
   format: doc(v.picklist(['text', 'json'], 'Expected "text" or "json"'), 'check: text or json findings.'),
   strict: doc(v.boolean(), 'check: exit 1 on warnings too.'),
   layout: doc(v.boolean(), 'check: also measure every slide in headless Chromium and report overflow.'),
