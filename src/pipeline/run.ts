@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createCache, remember, forgetChanged, type BuildCache } from './cache.js';
 import { composeStage, gatherFiles, parseStage, renderStage } from './stages.js';
 import type { DeckDefaults } from '../core/parse/config.js';
+import type { IndexSource } from '../core/parse/briefing.js';
 
 export { createCache, type BuildCache };
 
@@ -97,7 +98,9 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   if (!loaded.deck) return result({});
   if (options.outDir && isInside(loaded.dir, join(options.outDir, loaded.slug))) return result({}, [overlapsSource(options.outDir, options.cwd, loaded.slug)]);
 
-  const parsed = parseStage(loaded.deck, loaded.sections, cache, !!options.cache, options, displayPath(loaded.dir, options.cwd), options.deckDefaults);
+  // The project config's deck defaults travel with index.md's source: parseIndex applies them under its front matter.
+  const index: IndexSource = options.deckDefaults ? { ...loaded.deck, defaults: options.deckDefaults } : loaded.deck;
+  const parsed = parseStage(index, loaded.sections, cache, !!options.cache, options, displayPath(loaded.dir, options.cwd));
   diagnostics.push(...parsed.diagnostics);
   clock.lap('parse');
   const rendered = await renderStage(parsed, cache);

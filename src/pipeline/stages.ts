@@ -7,7 +7,6 @@ import { prepareRendering, renderMarkdown } from '../core/markdown/render.js';
 import { renderSection, type MapRenderer } from '../core/markdown/section.js';
 import type { BriefingIndex, OutputFile, RenderedSection, RenderedSlide, Section, SourceFile } from '../core/model.js';
 import { deckSetting, parseIndex, parseSection, sortSections } from '../core/parse/briefing.js';
-import type { DeckDefaults } from '../core/parse/config.js';
 import { splitSlides } from '../core/parse/slides.js';
 import type { TemplateFile } from '../core/compose/templates.js';
 import { resolveRuntime, RUNTIME_PATHS } from '../io/runtime.js';
@@ -28,11 +27,10 @@ export interface ParsedBriefing {
 
 /**
  * Parse index.md and each section, and select the sections the deck holds. `hashed`: key sections by content
- * (watch mode), not by path (one-shot build); `where` names the briefing in messages about `--audience` and `--only`;
- * `defaults`: the project config's deck defaults, which index.md's front matter overrides.
+ * (watch mode), not by path (one-shot build); `where` names the briefing in messages about `--audience` and `--only`.
  */
-export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], cache: BuildCache, hashed: boolean, selection: Selection, where: string, defaults?: DeckDefaults): ParsedBriefing {
-  const parsed = parseIndex(deckFile, defaults);
+export function parseStage(deckFile: SourceFile, files: readonly SourceFile[], cache: BuildCache, hashed: boolean, selection: Selection, where: string): ParsedBriefing {
+  const parsed = parseIndex(deckFile);
   const allowScripts = parsed.value?.meta.allowScripts ?? false;
   const sections = files.map((file) => {
     // A one-shot build's cache is new and thrown away after: a file's path is key enough, and hashing a thousand files is not free.

@@ -12,8 +12,12 @@ export interface Parsed<T> {
   diagnostics: Diagnostic[];
 }
 
-/** Parse the deck file (`index.md`); `defaults` (the project config's `deck`) apply where its front matter is silent. */
-export function parseIndex(source: SourceFile, defaults?: DeckDefaults): Parsed<BriefingIndex> {
+/** index.md's text, with the project config's deck defaults when there is a config file. */
+export type IndexSource = SourceFile & { defaults?: DeckDefaults | undefined };
+
+/** Parse the deck file (`index.md`); its `defaults` (the project config's `deck`) apply where its front matter is silent. */
+export function parseIndex(source: IndexSource): Parsed<BriefingIndex> {
+  const { defaults } = source;
   const fm = parseFrontMatter(source.file, source.text);
   const diagnostics = [...fm.diagnostics];
   if (fm.diagnostics.length) return { diagnostics };
