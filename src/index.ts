@@ -22,3 +22,6 @@ export { exportImages } from './api/images.js';
 export type { ImagesOptions, ImagesResult } from './api/images.js';
 export { exportPptx } from './api/pptx.js';
 export type { PptxOptions, PptxResult } from './api/pptx.js';
+export { loadConfig } from './io/config.js';
+export type { LoadedConfig } from './io/config.js';
+export type { ProjectConfig } from './core/parse/config.js';

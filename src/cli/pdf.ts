@@ -4,9 +4,12 @@ import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '..
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
 import { report, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PdfFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   handout: boolean;
   notes?: string | undefined;
@@ -40,7 +43,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   // An explicit folder needs no pipeline to find it; exportPdf loads the pipeline while Chromium starts.
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -61,6 +64,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
       const options: PdfOptions = {
         briefing: dir,
         cwd,
+        config: flags.config,
         handout: flags.handout,
         notes: (flags.notes ?? 'none') as PdfOptions['notes'],
         fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
