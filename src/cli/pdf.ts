@@ -20,6 +20,8 @@ export interface PdfFlags {
   noNotes?: boolean;
   audience?: string | undefined;
   only?: string | undefined;
+  /** Print where the time went after the result (`--timings`), on stderr. */
+  timings?: boolean;
 }
 
 
@@ -87,6 +89,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
       report(result.diagnostics, io);
       if (result.ok) io.out(summaryLine(result, cwd, io.style));
       else code = 1;
+      if (flags.timings) io.err(timingsLine(result, io.errStyle));
     }
   } finally {
     process.off('SIGINT', onSigint);
@@ -107,6 +110,11 @@ function usageProblem(flags: PdfFlags): string | undefined {
 export function summaryLine(result: PdfResult, cwd: string, style: Style): string {
   const where = result.file ? ` -> ${displayPath(resolve(result.file), cwd)}` : '';
   return `${style.green('✓')} ${style.bold(result.slug ?? 'pdf')}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+}
+
+/** "  build 420 ms · layout 180 ms · launch 0 ms · load 900 ms · print 5,200 ms · finish 80 ms · write 4 ms" */
+export function timingsLine(result: PdfResult, style: Style): string {
+  return `  ${Object.entries(result.timings).map(([step, ms]) => `${step} ${style.dim(`${Math.round(ms).toLocaleString('en-US')} ms`)}`).join(' · ')}`;
 }
 
 function kilobytes(bytes: number): string {

@@ -27,10 +27,12 @@ const exportTo = async (name: string, options: Partial<PdfOptions> = {}) => {
 };
 
 let cli: RunResult;
+let timed: RunResult;
+let handout: Awaited<ReturnType<typeof exportPdf>>;
 beforeAll(async () => {
   cli = runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', file('deck.pdf')]);
-  await exportTo('again.pdf');
-  await exportTo('handout.pdf', { handout: true });
+  timed = runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', file('again.pdf'), '--timings']);
+  handout = await exportTo('handout.pdf', { handout: true });
   await exportTo('notes.pdf', { notes: 'separate-page' });
   await exportTo('steps.pdf', { fragments: 'each' });
 }, 120_000);
@@ -105,6 +107,23 @@ describe('briefing pdf on a small deck', () => {
 
   it('gives byte-identical PDFs for the same deck', () => {
     expect(readFileSync(file('again.pdf')).equals(readFileSync(file('deck.pdf')))).toBe(true);
+  });
+});
+
+describe('where the time of an export goes', () => {
+  const STEPS = ['build', 'layout', 'launch', 'load', 'print', 'finish', 'write'];
+
+  it('prints each step with --timings on stderr, after the summary on stdout', () => {
+    expect(timed.code).toBe(0);
+    expect(timed.stdout).toMatch(/^✓ pdf-basic {2}10 pages/);
+    const line = timed.stderr.trim();
+    expect(line.split(' · ').map((part) => /^(\w+) [\d,]+ ms$/.exec(part)?.[1])).toEqual(STEPS);
+  });
+
+  it('returns the same steps from the library, in milliseconds', () => {
+    expect(Object.keys(handout.timings)).toEqual(STEPS);
+    for (const ms of Object.values(handout.timings)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(handout.timings.print).toBeGreaterThan(0);
   });
 });
 
