@@ -256,10 +256,11 @@ describe('briefing pdf with an output path it cannot write', () => {
 
 describe('briefing pdf on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('draws a progress bar of slides printed, then the summary line', () => {
+  it.skipIf(!hasScript)('draws a progress bar with the time spent printing, then the slides printed and the summary line', () => {
     const command = `${process.execPath} ${BIN} pdf tests/fixtures/pdf-basic --out ${file('tty.pdf')}`;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' }, timeout: 120_000 });
     expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/printing 10 slides · \d+ s/);
     expect(r.stdout).toContain('10/10 slides printed');
     expect(r.stdout).toMatch(/\r\u001b\[K✓ pdf-basic {2}10 pages/);
   });
