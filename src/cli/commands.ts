@@ -180,8 +180,7 @@ Options:
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
                               and mark the PDF (banners, title slide, metadata) by what remains
-      --timings               after the result, print the time each step took (on stderr): build,
-                              layout, launch, load, print (Chromium's own), finish, write
+      --timings               after the result, print on stderr the time each step took
       --debug                 show stack traces for internal errors`,
     // What --help says about the browser depends on whether there is one: never a false "No browser found".
     async extraHelp() {

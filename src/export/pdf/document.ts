@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../../core/print/outline.js';
 import { dateString, dict, name, raw, ref, textString, type PdfValue } from './objects.js';
-import { outlineObjects, readPrinted } from './rewrite.js';
+import { outlineObjects } from './pack.js';
+import { readPrinted } from './rewrite.js';
 
 /** Document information, as a PDF reader shows it under "Properties". */
 export interface DocumentInfo {
