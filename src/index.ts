@@ -17,7 +17,7 @@ export type { CheckOptions, CheckResult, DeckCheck } from './api/check.js';
 export { findOverflows } from './io/browser/layout.js';
 export type { Overflow, LayoutCheck, LayoutCheckOptions } from './io/browser/layout.js';
 export { exportPdf } from './api/pdf.js';
-export type { PdfOptions, PdfResult, PdfProgress, PdfStage } from './api/pdf.js';
+export type { PdfOptions, PdfResult, PdfProgress, PdfStage, PdfTimings } from './api/pdf.js';
 export { exportImages } from './api/images.js';
 export type { ImagesOptions, ImagesResult } from './api/images.js';
 export { exportPptx } from './api/pptx.js';

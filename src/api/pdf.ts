@@ -52,6 +52,14 @@ export interface PdfProgress {
   total: number;
 }
 
+/**
+ * Milliseconds per step of one export, in order: `build` the deck; `layout` (write the deck folder and lay it
+ * out for print); `launch`, the wait for Chromium beyond what the build overlapped; `load` (the print document
+ * loaded, its fonts and images ready, notes fitted); `print`, Chromium's own print; `finish` (metadata,
+ * outline, document ID added to Chromium's PDF); `write` (the file, atomically). Steps not reached are absent.
+ */
+export type PdfTimings = Partial<Record<'build' | 'layout' | 'launch' | 'load' | 'print' | 'finish' | 'write', number>>;
+
 export interface PdfResult {
   ok: boolean;
   diagnostics: Diagnostic[];
@@ -62,6 +70,8 @@ export interface PdfResult {
   pages: number;
   bytes: number;
   ms: number;
+  /** Where the time went (`briefing pdf --timings`). */
+  timings: PdfTimings;
 }
 
 /** Export one briefing as a PDF. Problems in the briefing or a missing browser come back as diagnostics. */
@@ -70,8 +80,9 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const project = projectConfig(options.config, cwd);
   const settings = resolveOptions({ flags: options, config: configSettings(project) });
+  const timings: PdfTimings = {};
   const result = (extra: Partial<PdfResult>, diagnostics: Diagnostic[]): PdfResult => ({
-    slides: 0, pages: 0, bytes: 0, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
+    slides: 0, pages: 0, bytes: 0, timings, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
   });
   const progress = (stage: string, done: number, total: number) => options.onProgress?.({ stage: stage as PdfStage, done, total });
 
@@ -83,12 +94,15 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const exporter = pdfExporter(executable, settings, options.signal);
   try {
     progress('build', 0, 0);
+    const buildStarted = performance.now();
     const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false, config: project });
     const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
+    timings.build = Math.round((performance.now() - buildStarted) * 10) / 10;
     if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
     options.signal?.throwIfAborted();
     const file = resolve(cwd, options.out ?? join(settings.outDir, deck.slug, `${deck.slug}.pdf`));
     const pdf = await exporter.write(deck, file, { cwd, onProgress: progress, ...(options.signal ? { signal: options.signal } : {}) });
+    Object.assign(timings, pdf.timings);
     const diagnostics = [...built.diagnostics, ...pdf.diagnostics];
     return result(pdf.file ? { file: pdf.file, slug: deck.slug, slides: pdf.slides, pages: pdf.pages, bytes: pdf.bytes } : { slug: deck.slug }, diagnostics);
   } finally {

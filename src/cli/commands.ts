@@ -151,11 +151,12 @@ Options:
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts] [--debug]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts] [--timings] [--debug]',
     options: {
       out: { type: 'string', short: 'o' },
       ...CUT,
       handout: { type: 'boolean' },
+      timings: { type: 'boolean' },
       notes: { type: 'string' },
       fragments: { type: 'string' },
       untagged: { type: 'boolean' },
@@ -181,6 +182,7 @@ Options:
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
                               and mark the PDF (banners, title slide, metadata) by what remains
+      --timings               after the result, print on stderr the time each step took
       --debug                 show stack traces for internal errors`,
     // What --help says about the browser depends on whether there is one: never a false "No browser found".
     async extraHelp() {
@@ -193,7 +195,7 @@ Options:
     async run(values, positionals, io, config) {
       const { runPdf } = await import('./pdf.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), untagged: !!values.untagged, browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values), config }, io);
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), untagged: !!values.untagged, browser: text('browser'), drafts: !!values.drafts, timings: !!values.timings, ...cutFlags(values), config }, io);
     },
   },
   images: {
