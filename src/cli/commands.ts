@@ -1,9 +1,10 @@
 /** The commands of `briefing`: each one's flags, help text and the function in src/cli/ it runs. */
 import type { LoadedConfig } from '../io/config.js';
-import type { ParseArgsConfig } from 'node:util';
 import type { Io } from './report.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+import { COMMON, CUT, CUT_HELP, cutFlags, type Options } from './flags.js';
+
+export { COMMON };
 
 /** One `briefing <name>`: its help text, flags and what it runs (each loaded on first use). */
 export interface Command {
@@ -15,32 +16,6 @@ export interface Command {
   extraHelp?(): Promise<string>;
   /** `config`: the project's config file, already reported (none for `new`). */
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io, config: LoadedConfig | undefined): Promise<number>;
-}
-
-/** Flags every command takes. */
-export const COMMON: Options = {
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
-};
-
-/** The flags that choose what goes into an output, shared by every command that writes one. */
-const CUT: Options = {
-  'no-notes': { type: 'boolean' },
-  audience: { type: 'string' },
-  only: { type: 'string' },
-  'max-classification': { type: 'string' },
-};
-
-const CUT_HELP = `      --no-notes       leave the speaker notes out entirely (a copy for the audience)
-      --audience <n>   only the sections for this audience (audience: [..]) and those for everyone
-      --only <ids>     only these sections, by id: --only bluf,articles
-      --max-classification <level>
-                       release cut: leave out every section marked above <level> (e.g. CONFIDENTIAL)
-                       and mark the output by what remains`;
-
-/** The shared output flags, typed. */
-function cutFlags(values: Record<string, string | boolean | undefined>): { noNotes: boolean; audience: string | undefined; only: string | undefined; maxClassification: string | undefined } {
-  return { noNotes: !!values['no-notes'], audience: values.audience as string | undefined, only: values.only as string | undefined, maxClassification: values['max-classification'] as string | undefined };
 }
 
 /** Every command, in the order `briefing --help` lists them. */
