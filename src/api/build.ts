@@ -8,7 +8,9 @@ import type { BuiltDeck } from '../export/types.js';
 import { findBriefings } from '../io/discover.js';
 import { emitIndex, listDecks } from '../io/emit.js';
 import { buildDeck as runPipeline, type BuildCache, type DeckResult } from '../pipeline/run.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
+import { deckDefaultsOf, projectConfig, type LoadedConfig } from '../io/config.js';
+import type { DeckDefaults } from '../core/parse/config.js';
 
 export interface BuildOptions {
   /** Briefing folders to build; default: every folder in `<cwd>/briefings` that holds an index.md. */
@@ -29,6 +31,8 @@ export interface BuildOptions {
   singleFile?: boolean | undefined;
   /** Working directory for defaults and for the paths shown in messages. */
   cwd?: string;
+  /** The project config (`briefing.config.json`): its flag defaults, briefings folder and deck defaults. Default: the file in `cwd` or the nearest folder above it, up to the project root; `false`: none. */
+  config?: LoadedConfig | false;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
   cache?: BuildCache;
   /** Validate only: run every stage but write nothing. */
@@ -51,13 +55,16 @@ export interface BuildResult {
 /** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: options });
+  const project = projectConfig(options.config, cwd);
+  if (hasErrors(project.diagnostics)) return { ok: false, decks: [], diagnostics: project.diagnostics };
+  const settings = resolveOptions({ flags: options, config: configSettings(project) });
   const outDir = resolve(cwd, settings.outDir);
-  const found = findBriefings(options.briefings, cwd);
+  const found = findBriefings(options.briefings, cwd, settings.briefingsDir);
   const decks: DeckResult[] = [];
   const selected = { drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, singleFile: settings.singleFile };
-  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, ...selected, cwd, outDir }));
-  const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
+  const { config: _config, ...rest } = options;
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...rest, ...selected, cwd, outDir, deckDefaults: deckDefaultsOf(project) }));
+  const diagnostics = [...project.diagnostics, ...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
   // The list of decks names deck folders; a single-file build writes none.
   if ((options.writeIndex ?? (!options.dryRun && !settings.singleFile)) && decks.some((d) => d.ok)) {
     try {
@@ -70,7 +77,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /** Build a single briefing folder into `<outDir>/<slug>`, or `<outDir>/<slug>.html` with `singleFile` (or only in memory, with `dryRun`). */
-export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings'> & { cwd: string; outDir: string }): Promise<DeckResult> {
+export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings' | 'config'> & { cwd: string; outDir: string; deckDefaults?: DeckDefaults | undefined }): Promise<DeckResult> {
   const started = performance.now();
   const { dryRun, writeIndex, singleFile, ...pipelineOptions } = options;
   const result = await runPipeline(dir, pipelineOptions);

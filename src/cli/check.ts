@@ -2,9 +2,12 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { check, type CheckResult } from '../api/check.js';
 import { count, formatDiagnostics, type Io } from './report.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface CheckFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   format: string | undefined;
   strict: boolean;
   layout: boolean;
@@ -27,6 +30,7 @@ export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {
     layout: flags.layout,
     drafts: flags.drafts,
     ...(flags.browser ? { executablePath: flags.browser } : {}),
+    ...(flags.config ? { config: flags.config } : {}),
   });
   if (format === 'json') io.out(JSON.stringify(result.findings.map(toJson), null, 2));
   else printText(result, io);

@@ -4,9 +4,12 @@ import { exportImages, type ImagesResult } from '../api/images.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
 import { report, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface ImagesFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   scale?: string | undefined;
   browser?: string | undefined;
@@ -32,7 +35,7 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -52,7 +55,7 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
       let result: ImagesResult;
       try {
         result = await exportImages({
-          briefing: dir, cwd, drafts: flags.drafts, ...cut, signal: controller.signal,
+          briefing: dir, cwd, config: flags.config, drafts: flags.drafts, ...cut, signal: controller.signal,
           ...(flags.scale ? { scale: Number(flags.scale) as 1 | 2 } : {}),
           ...(flags.out ? { out: flags.out } : {}),
           ...(flags.browser ? { browser: flags.browser } : {}),

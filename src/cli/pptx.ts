@@ -4,9 +4,12 @@ import type { PptxOptions, PptxResult } from '../api/pptx.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
 import { report, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PptxFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   /** `--no-notes`: leave the speaker notes out of the notes pages. */
   noNotes: boolean;
@@ -33,7 +36,7 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -48,6 +51,7 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
     const options: PptxOptions = {
       briefing: dir,
       cwd,
+      config: flags.config,
       images: flags.images,
       drafts: flags.drafts,
       ...cut,

@@ -6,9 +6,12 @@ import { findBriefings } from '../io/discover.js';
 import { serve } from '../api/serve.js';
 import { report, type Io } from './report.js';
 import { buildLogger, waitForStop } from './watch.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface ServeFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   port?: string | undefined;
   host?: string | undefined;
   open: boolean;
@@ -27,7 +30,7 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
   let briefing = flags.briefings[0];
   if (!briefing) {
-    const found = findBriefings(undefined, cwd);
+    const found = findBriefings(undefined, cwd, briefingsDirOf(flags.config));
     if (found.dirs.length !== 1) {
       if (!found.dirs.length) report(found.diagnostics, io);
       else io.err(`briefing serve: there are ${found.dirs.length} briefings; say which one, e.g. \`briefing serve ${relative(cwd, found.dirs[0]!)}\`.`);
@@ -39,7 +42,7 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
   let handle: Awaited<ReturnType<typeof serve>>;
   try {
     handle = await serve({
-      briefing, cwd, port, drafts: flags.drafts,
+      briefing, cwd, port, drafts: flags.drafts, config: flags.config,
       ...(flags.host !== undefined ? { host: flags.host } : {}),
       onBuild: buildLogger(io, { several: false, where: 'still serving the last good deck (the browser shows the error)' }),
     });

@@ -5,9 +5,12 @@ import { findBriefings } from '../io/discover.js';
 import { watch, type BuildEvent, type WatchSession } from '../api/watch.js';
 import { summaryLine } from './summary.js';
 import { count, report, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface WatchFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   drafts: boolean;
   maxClassification?: string | undefined;
@@ -21,7 +24,7 @@ export interface WatchFlags {
 /** Build, then rebuild each briefing on change until Ctrl-C; returns the exit code. */
 export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
-  const found = findBriefings(flags.briefings, cwd);
+  const found = findBriefings(flags.briefings, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -31,7 +34,7 @@ export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   for (const briefing of found.dirs) {
     const log = buildLogger(io, { several, where: 'the deck in the output folder is unchanged' });
     try {
-      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, audience: flags.audience, only: flags.only, speakerNotes: flags.speakerNotes, writeIndex: true, onBuild: log }));
+      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, audience: flags.audience, only: flags.only, speakerNotes: flags.speakerNotes, writeIndex: true, config: flags.config, onBuild: log }));
     } catch (cause) {
       if (!(cause instanceof BriefingError)) throw cause;
       await Promise.all(sessions.map((s) => s.close()));

@@ -24,6 +24,8 @@ export interface BriefingIndex {
   yaml: string;
   /** Where each front-matter key sits, for messages: kept from the parse, never re-parsed per message. */
   positions: KeyPositions;
+  /** The keys the deck took from the project config's deck defaults, and where they sit in that file (see `deckSetting`). */
+  defaults?: { file: string; positions: KeyPositions; keys: readonly string[] };
 }
 
 /** A parsed section file. */

@@ -7,7 +7,7 @@ const day = v.pipe(
   v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)),
 );
 /** A calendar day that comparisons and the footer rely on: ISO only, since `30.09.2026` and `09/30/2026` are ambiguous. */
-const isoDay = v.pipe(
+export const isoDay = v.pipe(
   day,
   v.check((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString?.().startsWith(value) === true && !Number.isNaN(Date.parse(value)), 'Expected a date in the form YYYY-MM-DD, such as 2022-04-07'),
 );
@@ -36,9 +36,11 @@ const sourceEntry = v.pipe(v.object({
 const hexColour = v.pipe(v.string('Expected a colour such as "#c8102e"'), v.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'Expected a colour such as "#c8102e" (quoted: YAML reads # as a comment)'));
 /** One level of a deck's own marking scheme; levels are listed lowest first. */
 const markingLevel = v.object({ name: asText, colour: hexColour, text: v.optional(hexColour), portion: v.optional(asText) });
+/** The name of a built-in marking scheme, in any case. */
+export const schemeName = v.pipe(v.string(), v.toLowerCase(), v.picklist(['us', 'nato', 'uk'], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels'));
 /** A built-in marking scheme by name, or a deck's own levels. */
 const markings = v.union([
-  v.pipe(v.string(), v.toLowerCase(), v.picklist(['us', 'nato', 'uk'], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels')),
+  schemeName,
   v.object({ levels: v.pipe(v.array(markingLevel), v.minLength(1, 'Expected at least one level')) }),
 ], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels (`name`, `colour`, optional `text` and `portion`), lowest first');
 
@@ -138,6 +140,8 @@ export interface SchemaIssue {
   message: string;
   /** The value that failed. */
   input?: unknown;
+  /** What the schema expected, as valibot says it: `number`, `"none" | "separate-page"`, … */
+  expected?: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
@@ -152,6 +156,7 @@ export function validate<T>(schema: v.GenericSchema<unknown, T>, data: unknown):
       path: (issue.path ?? []).map((p) => p.key as string | number),
       message: describe(issue),
       input: issue.input,
+      ...(issue.expected ? { expected: issue.expected } : {}),
     })),
   };
 }
