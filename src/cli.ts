@@ -2,10 +2,12 @@
 /** The `briefing` command: flags -> typed options -> library call. The only place that exits the process. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { PACKAGE_ROOT } from './io/paths.js';
 import { join } from 'node:path';
 import { closest } from './core/diagnostics.js';
-import { colourEnabled, makeStyle, type Io } from './cli/report.js';
+import { colourEnabled, makeStyle, visible, type Io } from './cli/report.js';
 import { COMMANDS, COMMON } from './cli/commands.js';
 
 function version(): string {
@@ -28,7 +30,18 @@ Options:
 Exit codes: 0 success, 1 problems in the briefing, 2 bad usage.`;
 }
 
+/**
+ * Stdout belongs to the command (`check --format json` prints only JSON). Some dependencies log on the
+ * global console (parse-srcset, under sanitize-html: "Invalid srcset descriptor …"), so the console goes
+ * nowhere, or to stderr with --debug.
+ */
+function quietConsole(debug: boolean): void {
+  const sink = debug ? process.stderr : new Writable({ write: (_chunk, _encoding, done) => done() });
+  globalThis.console = new Console({ stdout: sink, stderr: sink });
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietConsole(argv.includes('--debug'));
   const style = makeStyle(colourEnabled(process.stdout));
   const errStyle = makeStyle(colourEnabled(process.stderr));
   const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), style, errStyle };
@@ -44,14 +57,14 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
     const suggestion = closest(name, Object.keys(COMMANDS));
-    io.err(`briefing: unknown command "${name}".${suggestion ? ` Did you mean \`briefing ${suggestion}\`?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
+    io.err(`briefing: unknown command "${visible(name)}".${suggestion ? ` Did you mean \`briefing ${suggestion}\`?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
   } catch (cause) {
-    io.err(`briefing ${name}: ${(cause as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    io.err(`briefing ${name}: ${visible((cause as Error).message.replace(/\. To specify.*$/s, '.'))}`);
     io.err(`Usage: ${command.usage}`);
     return 2;
   }
@@ -70,7 +83,7 @@ main(process.argv.slice(2)).then(
   },
   (cause: unknown) => {
     const debug = process.argv.includes('--debug');
-    process.stderr.write(`briefing: internal error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    process.stderr.write(`briefing: internal error: ${visible(cause instanceof Error ? cause.message : String(cause))}\n`);
     if (debug && cause instanceof Error && cause.stack) process.stderr.write(`${cause.stack}\n`);
     else process.stderr.write('Run again with --debug for details, and report it if it persists.\n');
     process.exitCode = 1;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
 
 export interface PdfFlags {
   briefings: string[];
@@ -33,7 +33,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   const cut = cutOptions(flags);
   const usage = 'usage' in cut ? cut.usage : usageProblem(flags);
   if (usage || 'usage' in cut) {
-    io.err(`briefing pdf: ${usage}`);
+    io.err(`briefing pdf: ${visible(usage ?? '')}`);
     return 2;
   }
   const cwd = process.cwd();
@@ -105,8 +105,8 @@ function usageProblem(flags: PdfFlags): string | undefined {
 
 /** "✓ nato-ukraine  39 pages, 239 KB, 2.1 s -> dist/nato-ukraine/nato-ukraine.pdf" */
 export function summaryLine(result: PdfResult, cwd: string, style: Style): string {
-  const where = result.file ? ` -> ${displayPath(resolve(result.file), cwd)}` : '';
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'pdf')}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+  const where = result.file ? ` -> ${visible(displayPath(resolve(result.file), cwd))}` : '';
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'pdf'))}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
 }
 
 function kilobytes(bytes: number): string {
@@ -136,7 +136,7 @@ function progressBar(name: string, io: Io) {
     const filled = Math.round(fraction * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     const count = total ? ` ${printed}/${total} slides printed ·` : '';
-    process.stderr.write(`\r\u001b[K${io.errStyle.bold(name)} ${bar}${count} ${io.errStyle.dim(stage.label)}`);
+    process.stderr.write(`\r\u001b[K${io.errStyle.bold(visible(name))} ${bar}${count} ${io.errStyle.dim(stage.label)}`);
   };
   return { update, clear: () => process.stderr.write('\r\u001b[K') };
 }

@@ -133,7 +133,7 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
       return undefined;
     }
     if (stat.size > MAX_SECTION_BYTES) {
-      diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
+      diagnostics.push(error('file-too-large', shown, `File is ${bytes(stat.size)}; the limit is ${bytes(MAX_SECTION_BYTES)} (1 MB)`, {}, 'Split it into several sections.'));
       return undefined;
     }
     // Read as UTF-8 in one native call; the bytes are looked at only if the text shows a replacement character.
@@ -152,6 +152,11 @@ export function readText(abs: string, root: string, shown: string, diagnostics: 
   }
   // A byte-order mark is not part of the text (as TextDecoder would drop it).
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** "1,048,577 bytes": exact, so a file just over the limit does not read as the limit itself. */
+function bytes(n: number): string {
+  return `${n.toLocaleString('en-US')} bytes`;
 }
 
 function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {

@@ -88,7 +88,7 @@ describe('limits', () => {
   it('refuses a section over 1 MB with a clear error', async () => {
     const { errors } = await buildSection('large', `${front}${'x'.repeat(1024 * 1024 + 10)}\n`);
     expect(errors).toEqual([expect.objectContaining({ rule: 'file-too-large', file: 'large/010-section.md' })]);
-    expect(errors[0]!.message).toContain('the limit is 1024 KB');
+    expect(errors[0]!.message).toContain('the limit is 1,048,576 bytes (1 MB)');
   });
 
   it('refuses front matter that YAML aliases expand a billion-fold', async () => {
