@@ -6,7 +6,7 @@ import { folderExporter, unwritable } from '../export/folder/folder.js';
 import { singleFileExporter } from '../export/single-file/single-file.js';
 import type { BuiltDeck } from '../export/types.js';
 import { findBriefings } from '../io/discover.js';
-import { emitIndex, listDecks } from '../io/emit.js';
+import { emitIndex } from '../io/emit.js';
 import { buildDeck as runPipeline, type BuildCache, type DeckResult } from '../pipeline/run.js';
 import { resolveOptions } from './options.js';
 
@@ -61,7 +61,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The list of decks names deck folders; a single-file build writes none.
   if ((options.writeIndex ?? (!options.dryRun && !settings.singleFile)) && decks.some((d) => d.ok)) {
     try {
-      emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+      emitIndex(outDir, renderIndexPage);
     } catch (cause) {
       diagnostics.push(unwritable(outDir, cwd, cause));
     }
