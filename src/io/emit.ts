@@ -1,7 +1,8 @@
 /** The emit stage: write a deck folder atomically, so a failed build never leaves a half-written deck. */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { replaceFile } from './atomic.js';
+import { copyFrom } from './inside.js';
 import { withOutputLock } from './lock.js';
 import type { OutputFile } from '../core/model.js';
 
@@ -28,7 +29,7 @@ export function emitDeck(outRoot: string, slug: string, files: readonly OutputFi
         if (relative(staging, dest).startsWith('..')) throw new Error(`refusing to write ${file.path} outside the deck folder`);
         mkdirSync(dirname(dest), { recursive: true });
         if ('from' in file) {
-          copyFileSync(file.from, dest);
+          copyFrom(file, dest);
           // A copy keeps its source's mode; an image saved private (0600) must still be readable in the deck.
           chmodSync(dest, 0o644);
         } else writeFileSync(dest, file.content, { mode: 0o644 });

@@ -3,7 +3,8 @@
  * pptxgenjs (write.ts), make the bytes valid and reproducible (finish.ts), and replace `target` atomically.
  * Chromium is started only when a slide must be a picture (`images`, or a custom layout without a mapping).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { bytesFrom } from '../../io/inside.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
@@ -105,7 +106,7 @@ async function slidePicturesOf(deck: BuiltDeck, wanted: number[], executable: st
 }
 
 function bytesOf(file: OutputFile): Uint8Array {
-  return 'from' in file ? readFileSync(file.from) : typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+  return 'from' in file ? bytesFrom(file) : typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
 }
 
 function sizeOf(file: OutputFile | undefined, imageSize: (bytes: Uint8Array) => { width?: number; height?: number }): { w: number; h: number } | undefined {
