@@ -10,7 +10,7 @@ import { findChromium, launchFailed, missingBrowser } from '../io/browser/find.j
 import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import type { DeckResult } from '../pipeline/run.js';
-import { build } from './build.js';
+import { build, tooLarge } from './build.js';
 
 export interface CheckOptions {
   /** Briefing folders; default: every folder in `<cwd>/briefings` that holds an index.md. */
@@ -50,7 +50,15 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const decks: DeckCheck[] = [];
   for (const deck of built.decks) {
     const findings = [...deck.diagnostics];
-    if (deck.model) findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+    if (deck.model) {
+      try {
+        findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+      } catch (cause) {
+        const diagnostic = tooLarge(cause, deck.dir, cwd);
+        if (!diagnostic) throw cause;
+        findings.push(diagnostic);
+      }
+    }
     if (options.layout && deck.files && !hasErrors(deck.diagnostics)) findings.push(...(await layoutFindings(deck, cwd, options.executablePath)));
     decks.push({ slug: deck.slug, dir: deck.dir, findings: sortDiagnostics(dedupe(findings).map(positioned)) });
   }

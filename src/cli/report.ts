@@ -82,6 +82,9 @@ export function formatDiagnostic(d: Diagnostic, style: Style): string {
   return lines.join('\n');
 }
 
+/** Characters of a source line a code frame shows. */
+const FRAME_WIDTH = 120;
+
 function codeFrame(file: string, line: number, column: number | undefined, style: Style): string {
   let text: string;
   try {
@@ -93,9 +96,16 @@ function codeFrame(file: string, line: number, column: number | undefined, style
   const source = all[line - 1];
   if (source === undefined) return '';
   const gutter = String(line).length;
-  // The caret sits under the column's character, so it counts the escapes shown before it.
-  const shown = source.replace(/\t/g, ' ');
-  const before = column !== undefined && column > 0 ? visible(shown.slice(0, column - 1)).length : 0;
+  // A long line is shown as a window around the column; the caret sits under the column's character, so it
+  // counts the escapes shown before it.
+  let shown = source.replace(/\t/g, ' ');
+  let at = column !== undefined && column > 0 ? column - 1 : 0;
+  if (shown.length > FRAME_WIDTH) {
+    const start = Math.max(0, Math.min(at - 40, shown.length - FRAME_WIDTH));
+    shown = `${start > 0 ? '…' : ''}${shown.slice(start, start + FRAME_WIDTH)}${start + FRAME_WIDTH < shown.length ? '…' : ''}`;
+    at = at - start + (start > 0 ? 1 : 0);
+  }
+  const before = column !== undefined && column > 0 ? visible(shown.slice(0, at)).length : 0;
   const out = [`  ${style.dim(`${String(line).padStart(gutter)} |`)} ${visible(shown)}`];
   if (column !== undefined && column > 0) out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(before)}${style.red('^')}`);
   return out.join('\n');

@@ -95,7 +95,7 @@ describe('limits', () => {
     let yaml = 'title: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 9; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
     const { errors } = await buildSection('bomb', `---\n${yaml}rows: *a8\n---\nText.\n`);
-    expect(errors).toEqual([expect.objectContaining({ rule: 'front-matter-too-large', file: 'bomb/010-section.md', line: 1 })]);
+    expect(errors).toEqual([expect.objectContaining({ rule: 'front-matter-too-large', file: 'bomb/010-section.md', line: 4, column: 10 })]);
   });
 
   it('refuses reveal options in index.md that alias-expand a billion-fold', async () => {
