@@ -131,4 +131,30 @@ describe('faults: concurrent builds into one output folder', () => {
       cleanup();
     }
   }, 300_000);
+
+  it('lets four processes emitting one deck 40 times each all succeed (the emit stage itself, at full speed)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'out');
+      // Each process swaps the same deck folder in as fast as it can: without the lock, one renames away the
+      // folder another is about to rename, or removes its staging folder.
+      const script = `
+        const { emitDeck } = await import(${JSON.stringify(join(ROOT, 'lib', 'io', 'emit.js'))});
+        const files = Array.from({ length: 20 }, (_, i) => ({ path: 'part/f' + i + '.txt', content: 'file ' + i + ' of process ' + process.pid }));
+        files.push({ path: 'index.html', content: '<title>same</title>' });
+        for (let i = 0; i < 40; i++) emitDeck(process.argv[1], 'same', files);
+      `;
+      const runs = await Promise.all(Array.from({ length: 4 }, () => new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script, out], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => done({ code, stderr }));
+      })));
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      expect(readdirSync(join(out, 'same', 'part'))).toHaveLength(20);
+      expect(leftovers(out)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  }, 120_000);
 });
