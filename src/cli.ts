@@ -2,10 +2,12 @@
 /** The `briefing` command: flags -> typed options -> library call. The only place that exits the process. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { PACKAGE_ROOT } from './io/paths.js';
 import { join } from 'node:path';
 import { closest } from './core/diagnostics.js';
-import { colourEnabled, makeStyle, report, type Io } from './cli/report.js';
+import { colourEnabled, makeStyle, report, visible, type Io } from './cli/report.js';
 import { flagDefaults, negations } from './cli/config.js';
 import { loadConfig } from './io/config.js';
 import { COMMANDS, COMMON } from './cli/commands.js';
@@ -33,7 +35,18 @@ at the project root; flags override it, and --no-<flag> turns off a boolean it t
 Exit codes: 0 success, 1 problems in the briefing, 2 bad usage.`;
 }
 
+/**
+ * Stdout belongs to the command (`check --format json` prints only JSON). Some dependencies log on the
+ * global console (parse-srcset, under sanitize-html: "Invalid srcset descriptor …"), so the console goes
+ * nowhere, or to stderr with --debug.
+ */
+function quietConsole(debug: boolean): void {
+  const sink = debug ? process.stderr : new Writable({ write: (_chunk, _encoding, done) => done() });
+  globalThis.console = new Console({ stdout: sink, stderr: sink });
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietConsole(argv.includes('--debug'));
   const style = makeStyle(colourEnabled(process.stdout));
   const errStyle = makeStyle(colourEnabled(process.stderr));
   const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), style, errStyle };
@@ -49,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
     const suggestion = closest(name, Object.keys(COMMANDS));
-    io.err(`briefing: unknown command "${name}".${suggestion ? ` Did you mean \`briefing ${suggestion}\`?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
+    io.err(`briefing: unknown command "${visible(name)}".${suggestion ? ` Did you mean \`briefing ${suggestion}\`?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`briefing --help\`.`);
     return 2;
   }
   const negated = negations(rest, command.options);
@@ -57,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: negated.args, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
   } catch (cause) {
-    io.err(`briefing ${name}: ${(cause as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    io.err(`briefing ${name}: ${visible((cause as Error).message.replace(/\. To specify.*$/s, '.'))}`);
     io.err(`Usage: ${command.usage}`);
     return 2;
   }
@@ -89,7 +102,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (cause: unknown) => {
-    process.stderr.write(`briefing: internal error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    process.stderr.write(`briefing: internal error: ${visible(cause instanceof Error ? cause.message : String(cause))}\n`);
     if (debug && cause instanceof Error && cause.stack) process.stderr.write(`${cause.stack}\n`);
     else process.stderr.write('Run again with --debug for details, and report it if it persists.\n');
     process.exitCode = 1;

@@ -1,12 +1,13 @@
 /** build(): find the briefings, run the pipeline on each, and write each deck folder with the folder exporter. */
-import { join, resolve } from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { basename, join, resolve } from 'node:path';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { displayPath } from '../io/paths.js';
 import { renderIndexPage } from '../core/compose/index-page.js';
 import { folderExporter, unwritable } from '../export/folder/folder.js';
 import { singleFileExporter } from '../export/single-file/single-file.js';
 import type { BuiltDeck } from '../export/types.js';
 import { findBriefings } from '../io/discover.js';
-import { emitIndex, listDecks } from '../io/emit.js';
+import { emitIndex } from '../io/emit.js';
 import { buildDeck as runPipeline, type BuildCache, type DeckResult } from '../pipeline/run.js';
 import { configSettings, resolveOptions } from './options.js';
 import { deckDefaultsOf, projectConfig, type LoadedConfig } from '../io/config.js';
@@ -68,7 +69,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The list of decks names deck folders; a single-file build writes none.
   if ((options.writeIndex ?? (!options.dryRun && !settings.singleFile)) && decks.some((d) => d.ok)) {
     try {
-      emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+      emitIndex(outDir, renderIndexPage);
     } catch (cause) {
       diagnostics.push(unwritable(outDir, cwd, cause));
     }
@@ -80,7 +81,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings' | 'config'> & { cwd: string; outDir: string; deckDefaults?: DeckDefaults | undefined }): Promise<DeckResult> {
   const started = performance.now();
   const { dryRun, writeIndex, singleFile, ...pipelineOptions } = options;
-  const result = await runPipeline(dir, pipelineOptions);
+  let result: DeckResult;
+  try {
+    result = await runPipeline(dir, pipelineOptions);
+  } catch (cause) {
+    const diagnostic = tooLarge(cause, dir, options.cwd);
+    if (!diagnostic) throw cause;
+    return { slug: basename(dir), dir, slides: 0, sections: 0, rendered: [], watch: [dir], ms: Math.round(performance.now() - started), timings: { load: 0, parse: 0, render: 0, compose: 0, emit: 0 }, diagnostics: [diagnostic], ok: false };
+  }
   const deck = builtDeckOf(result);
   if (dryRun || !deck) return result;
   const emitStarted = performance.now();
@@ -94,6 +102,17 @@ export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefi
     ...result, ...(written.file ? (singleFile ? { file: written.file, bytes: written.bytes } : { outDir: written.file }) : {}),
     ms: Math.round(performance.now() - started), timings, diagnostics, ok: !hasErrors(diagnostics),
   };
+}
+
+/**
+ * A deck too big for the JavaScript engine (a string or array past its maximum length, a stack overflow)
+ * is the input's fault, not a bug: a positioned diagnostic instead of an internal error. The limits on
+ * files and front matter keep this from happening for every input known; this is the net under them.
+ */
+export function tooLarge(cause: unknown, dir: string, cwd: string): Diagnostic | undefined {
+  if (!(cause instanceof RangeError) || !/string length|array length|call stack|Array buffer allocation/i.test(cause.message)) return undefined;
+  return error('too-large', displayPath(join(dir, 'index.md'), cwd), `The deck is too large to build (${cause.message})`, { line: 1, column: 1 },
+    'Split long sections, shorten the front matter (avoid YAML aliases), and cite fewer sources per section.');
 }
 
 /** The built deck an exporter takes, when the build worked; undefined otherwise. */

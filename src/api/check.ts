@@ -11,7 +11,7 @@ import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import type { DeckResult } from '../pipeline/run.js';
 import { projectConfig, type LoadedConfig } from '../io/config.js';
-import { build } from './build.js';
+import { build, tooLarge } from './build.js';
 import { configSettings } from './options.js';
 
 export interface CheckOptions {
@@ -56,7 +56,15 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const decks: DeckCheck[] = [];
   for (const deck of built.decks) {
     const findings = [...deck.diagnostics];
-    if (deck.model) findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+    if (deck.model) {
+      try {
+        findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+      } catch (cause) {
+        const diagnostic = tooLarge(cause, deck.dir, cwd);
+        if (!diagnostic) throw cause;
+        findings.push(diagnostic);
+      }
+    }
     if (options.layout && deck.files && !hasErrors(deck.diagnostics)) findings.push(...(await layoutFindings(deck, cwd, executablePath)));
     decks.push({ slug: deck.slug, dir: deck.dir, findings: sortDiagnostics(dedupe(findings).map(positioned)) });
   }

@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { BriefingError, error, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { renderIndexPage } from '../core/compose/index-page.js';
 import { buildDeck, createCache, type DeckResult } from '../pipeline/run.js';
-import { emitDeck, emitIndex, listDecks } from '../io/emit.js';
+import { emitDeck, emitIndex } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import { signaturesOf, syncDeck, type Signatures } from '../io/sync.js';
 import { createWatcher } from '../io/watch.js';
@@ -121,7 +121,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
           if (!options.htmlInMemory) result = { ...result, outDir: target };
           signatures = signaturesOf(files);
           written = files.map((f) => f.path);
-          if (options.writeIndex) emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+          if (options.writeIndex) emitIndex(outDir, renderIndexPage);
         } else {
           ({ written, removed, signatures } = syncDeck(resolve(outDir, result.slug), files, signatures));
         }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
 import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PdfFlags {
@@ -38,7 +38,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   const cut = cutOptions(flags);
   const usage = 'usage' in cut ? cut.usage : usageProblem(flags);
   if (usage || 'usage' in cut) {
-    io.err(`briefing pdf: ${usage}`);
+    io.err(`briefing pdf: ${visible(usage ?? '')}`);
     return 2;
   }
   const cwd = process.cwd();
@@ -112,8 +112,8 @@ function usageProblem(flags: PdfFlags): string | undefined {
 
 /** "✓ nato-ukraine  39 pages, 239 KB, 2.1 s -> dist/nato-ukraine/nato-ukraine.pdf" */
 export function summaryLine(result: PdfResult, cwd: string, style: Style): string {
-  const where = result.file ? ` -> ${displayPath(resolve(result.file), cwd)}` : '';
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'pdf')}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+  const where = result.file ? ` -> ${visible(displayPath(resolve(result.file), cwd))}` : '';
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'pdf'))}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
 }
 
 /** "  build 420 ms · layout 180 ms · launch 0 ms · load 900 ms · print 5,200 ms · finish 80 ms · write 4 ms" */
@@ -154,7 +154,7 @@ function progressBar(name: string, io: Io) {
     let text = stage.label;
     if (p.stage === 'print' && p.done < p.total) text = `printing ${total} slides · ${Math.floor((performance.now() - (printingSince ?? performance.now())) / 1000)} s`;
     else if (p.stage === 'print' || p.stage === 'finish') text = `${total}/${total} slides printed · ${stage.label}`;
-    process.stderr.write(`\r\u001b[K${io.errStyle.bold(name)} ${bar} ${io.errStyle.dim(text)}`);
+    process.stderr.write(`\r\u001b[K${io.errStyle.bold(visible(name))} ${bar} ${io.errStyle.dim(text)}`);
   };
   const stopTicking = () => {
     clearInterval(ticker);

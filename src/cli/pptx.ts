@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PptxOptions, PptxResult } from '../api/pptx.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
 import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PptxFlags {
@@ -25,7 +25,7 @@ export interface PptxFlags {
 /** Run `briefing pptx` from CLI flags; returns the exit code. */
 export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
   if (flags.out !== undefined && !/\.pptx$/i.test(flags.out)) {
-    io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${flags.out}").`);
+    io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${visible(flags.out)}").`);
     return 2;
   }
   const cut = cutOptions(flags);
@@ -68,8 +68,8 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
 
 /** "✓ nato-ukraine  39 slides, 234 KB, 1.6 s -> dist/nato-ukraine/nato-ukraine.pptx" */
 function summaryLine(result: PptxResult, cwd: string, style: Style): string {
-  const where = result.file ? ` -> ${displayPath(result.file, cwd)}` : '';
+  const where = result.file ? ` -> ${visible(displayPath(result.file, cwd))}` : '';
   const pictures = result.pictures ? ` (${result.pictures} as pictures)` : '';
   const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(result.bytes / 1024))} KB`;
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'pptx')}  ${result.slides} slides${pictures}, ${size}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'pptx'))}  ${result.slides} slides${pictures}, ${size}, ${(result.ms / 1000).toFixed(1)} s${where}`;
 }

@@ -58,8 +58,11 @@ export interface RenderedSlide {
   line: number;
 }
 
-/** A file to place in the deck folder (path relative to it): copied from `from`, or written from `content`. */
-export type OutputFile = { path: string; from: string } | { path: string; content: string | Uint8Array };
+/**
+ * A file to place in the deck folder (path relative to it): copied from `from`, or written from `content`.
+ * `inside`: the folder `from` must still be inside when it is opened (a briefing's assets).
+ */
+export type OutputFile = { path: string; from: string; inside?: string } | { path: string; content: string | Uint8Array };
 
 /** A section with every slide rendered; cacheable by the section file's content hash. */
 export interface RenderedSection {

@@ -44,6 +44,27 @@ const markings = v.union([
   v.object({ levels: v.pipe(v.array(markingLevel), v.minLength(1, 'Expected at least one level')) }),
 ], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels (`name`, `colour`, optional `text` and `portion`), lowest first');
 
+/**
+ * A reveal.js slide size: pixels (the PDF, the images and the browser all lay out a page this big, so a
+ * size of 100,000 would exhaust them) or a percentage of the window.
+ */
+const REVEAL_PIXELS = { min: 100, max: 8000 };
+const SIZE_MESSAGE = `Expected a size in pixels from ${REVEAL_PIXELS.min} to ${REVEAL_PIXELS.max} (1280 by 720 is the default), or a percentage such as "100%"`;
+const revealSize = v.union([
+  v.pipe(v.number(), v.minValue(REVEAL_PIXELS.min, SIZE_MESSAGE), v.maxValue(REVEAL_PIXELS.max, SIZE_MESSAGE)),
+  v.pipe(v.string(), v.regex(/^\d{1,3}(\.\d+)?%$/)),
+], SIZE_MESSAGE);
+/** The most one side of a slide may exceed the other. */
+const MAX_ASPECT = 10;
+
+function aspectFits(width: unknown, height: unknown): boolean {
+  // A size out of range is reported on its own; the shape is judged only between valid sizes.
+  const valid = (n: unknown, fallback: number) => (typeof n !== 'number' ? fallback : n >= REVEAL_PIXELS.min && n <= REVEAL_PIXELS.max ? n : undefined);
+  const w = valid(width, 1280);
+  const h = valid(height, 720);
+  return w === undefined || h === undefined || (w / h <= MAX_ASPECT && h / w <= MAX_ASPECT);
+}
+
 /** The keys `index.md` may set, each with its schema (also the list `unknown-key` compares against). */
 export const deckFields = {
   title: asText,
@@ -60,7 +81,11 @@ export const deckFields = {
   portionMarks: v.optional(v.boolean()),
   theme: v.optional(v.string()),
   // reveal.js loads every `dependencies` entry as a script, so that key is as powerful as a <script> tag.
-  reveal: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'))),
+  reveal: v.optional(v.pipe(
+    v.looseObject({ width: v.optional(revealSize), height: v.optional(revealSize) }),
+    v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'),
+    v.check((r) => aspectFits(r.width, r.height), `\`reveal.width\` and \`height\` are more than ${MAX_ASPECT}:1 apart; use a slide shape such as 1280 by 720`),
+  )),
   sources: v.optional(v.record(id, sourceEntry)),
   notes: v.optional(asText),
   allowScripts: v.optional(v.boolean()),
