@@ -9,6 +9,7 @@ import type { OutlineEntry } from '../../core/print/outline.js';
 import { dateString, dict, name, raw, ref, textString, type PdfValue } from './objects.js';
 import { outlineObjects } from './pack.js';
 import { readPrinted } from './rewrite.js';
+import { stableNodeIds } from './node-ids.js';
 
 /** Document information, as a PDF reader shows it under "Properties". */
 export interface DocumentInfo {
@@ -29,7 +30,8 @@ const PRODUCER = 'briefing';
 
 /** Add metadata and outline to Chromium's PDF; returns the final, deterministic bytes and the page count. */
 export async function finishPdf(printed: Uint8Array, info: DocumentInfo, outline: readonly OutlineEntry[]): Promise<{ bytes: Uint8Array; pages: number }> {
-  return finishByRewriting(printed, info, outline) ?? finishWithPdfLib(printed, info, outline);
+  const stable = stableNodeIds(printed);
+  return finishByRewriting(stable, info, outline) ?? finishWithPdfLib(stable, info, outline);
 }
 
 /** The same additions made in Chromium's own objects (see rewrite.ts); undefined if the file is not laid out as expected. */
