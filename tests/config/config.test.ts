@@ -142,7 +142,7 @@ describe('briefing.config.json', () => {
 
   it('has a key for every long flag of every command but --help and new --title', async () => {
     const { configFields } = await import('../../src/core/parse/config.js');
-    const cli = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'cli', 'commands.ts'), 'utf8');
+    const cli = ['commands.ts', 'flags.ts'].map((file) => readFileSync(join(import.meta.dirname, '..', '..', 'src', 'cli', file), 'utf8')).join('\n');
     const flags = new Set([...cli.matchAll(/^\s+'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/gm)].map((m) => m[1]!));
     for (const flag of ['drafts', 'no-notes', 'watch', 'debug', 'untagged', 'scale', 'images']) expect(flags).toContain(flag);
     const missing = [...flags].filter((flag) => !(flag in configFields) && flag !== 'help' && flag !== 'title');

@@ -33,9 +33,10 @@ export function parseIndex(source: IndexSource): Parsed<BriefingIndex> {
 
 /** Where a deck setting was written: in index.md, or in the project's config file when the deck took it from its defaults. */
 export function deckSetting(deck: BriefingIndex, path: readonly (string | number)[], options?: { key?: boolean }): { file: string; at: Position } {
+  // The position is looked up only when a diagnostic reads it: finding it loads the YAML parser (see core/fast/).
   const from = deck.defaults;
-  if (from && from.keys.includes(String(path[0]))) return { file: from.file, at: from.positions.of(['deck', ...path], options) };
-  return { file: deck.file, at: deck.positions.of(path, options) };
+  if (from && from.keys.includes(String(path[0]))) return { file: from.file, get at() { return from.positions.of(['deck', ...path], options); } };
+  return { file: deck.file, get at() { return deck.positions.of(path, options); } };
 }
 
 /** Front matter over the project's deck defaults; `reveal` and `check` are merged key by key, so a deck can change one reveal.js option. */
