@@ -6,12 +6,12 @@
  * DELIVER_BENCH_SIZES=30,1000 (sections), IMAGES_BENCH_SLIDES=30,1000.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateBriefing } from './generate.js';
-import { writeTextDeck } from './pdf.js';
+import { findMarp, writeMarpDeck, writeTextDeck } from './pdf.js';
 import { median } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,6 +34,8 @@ export interface ImagesBench {
   seconds: number;
   imagesPerSecond: number;
   bytes: number;
+  /** `marp --images png` on the same slides (one run), or why it was not measured. */
+  marp: { seconds: number; images: number } | { skipped: string };
 }
 
 function cli(args: string[], cwd: string): { ms: number; stdout: string } {
@@ -70,6 +72,19 @@ function singleFile(dir: string, name: string, work: string, runs: number): Sing
   };
 }
 
+/** `marp --images png` on the deck's slides as one Marp file: one PNG per slide, in one Chromium. */
+function marpImages(deck: string, dir: string, work: string): { seconds: number; images: number } | { skipped: string } {
+  const marp = findMarp();
+  if (!marp) return { skipped: 'marp is not installed' };
+  mkdirSync(dir, { recursive: true });
+  writeMarpDeck(deck, join(dir, 'deck.md'));
+  const started = performance.now();
+  const result = spawnSync(marp, ['--images', 'png', '--allow-local-files', join(dir, 'deck.md')], { cwd: work, encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+  const seconds = Math.round((performance.now() - started) / 10) / 100;
+  if (result.status !== 0) return { skipped: `marp --images failed: ${result.stderr.split('\n')[0]}` };
+  return { seconds, images: readdirSync(dir).filter((f) => f.endsWith('.png')).length };
+}
+
 /** Measure single-file builds and slide images. */
 export async function measureDeliver(options: { runs?: number; sizes?: number[]; imageSlides?: number[] } = {}): Promise<{ singleFile: SingleFileBench[]; images: ImagesBench[] }> {
   const runs = options.runs ?? Number(process.env.DELIVER_BENCH_RUNS ?? 5);
@@ -87,7 +102,7 @@ export async function measureDeliver(options: { runs?: number; sizes?: number[];
       const { ms } = cli(['images', deck, '--out', out], work);
       const count = readdirSync(out).length;
       if (count !== slides) throw new Error(`briefing images wrote ${count} images for ${slides} slides`);
-      images.push({ slides, seconds: Math.round(ms / 10) / 100, imagesPerSecond: Math.round((slides / (ms / 1000)) * 10) / 10, bytes: sizeOf(out) });
+      images.push({ slides, seconds: Math.round(ms / 10) / 100, imagesPerSecond: Math.round((slides / (ms / 1000)) * 10) / 10, bytes: sizeOf(out), marp: marpImages(deck, join(work, `marp-png-${slides}`), work) });
     }
     return { singleFile: files, images };
   } finally {
@@ -98,10 +113,10 @@ export async function measureDeliver(options: { runs?: number; sizes?: number[];
 /** The figures as Markdown tables. */
 export function deliverTables(result: Awaited<ReturnType<typeof measureDeliver>>): string {
   const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${Math.round(b / 1024)} KB`);
-  const lines = ['| deck | slides | folder build ms | single-file build ms | folder size | single file size |', '| --- | --- | --- | --- | --- | --- |'];
-  for (const r of result.singleFile) lines.push(`| ${r.deck} | ${r.slides} | ${r.folderMs} | ${r.singleFileMs} | ${kb(r.folderBytes)} | ${kb(r.singleFileBytes)} |`);
-  lines.push('', '| slides | `briefing images` s | images/s | PNG total |', '| --- | --- | --- | --- |');
-  for (const r of result.images) lines.push(`| ${r.slides} | ${r.seconds.toFixed(2)} | ${r.imagesPerSecond} | ${kb(r.bytes)} |`);
+  const lines = ['| deck | slides | folder build ms | single-file build ms | single ÷ folder | folder size | single file size |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  for (const r of result.singleFile) lines.push(`| ${r.deck} | ${r.slides} | ${r.folderMs} | ${r.singleFileMs} | ${(r.singleFileMs / r.folderMs).toFixed(2)} × | ${kb(r.folderBytes)} | ${kb(r.singleFileBytes)} |`);
+  lines.push('', '| slides | `briefing images` s | images/s | PNG total | `marp --images png` s |', '| --- | --- | --- | --- | --- |');
+  for (const r of result.images) lines.push(`| ${r.slides} | ${r.seconds.toFixed(2)} | ${r.imagesPerSecond} | ${kb(r.bytes)} | ${'seconds' in r.marp ? `${r.marp.seconds.toFixed(2)} (${r.marp.images} images)` : r.marp.skipped} |`);
   return lines.join('\n');
 }
 

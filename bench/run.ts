@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deliverTables, measureDeliver } from './deliver.js';
 import { editOneSection, generateBriefing } from './generate.js';
+import { pdfTables, pdfTargets, measurePdf, type PdfBenchResult } from './pdf.js';
 import { moduleOf, selfTime } from './profile.js';
 import { median, stats, type Stats } from './stats.js';
 
@@ -206,14 +207,6 @@ async function incrementalFromModule(): Promise<{ bySize: Map<number, Stats>; de
   return { bySize: new Map(detail.map((r) => [r.sections, r.stats])), detail };
 }
 
-/** PDF export figures from bench/pdf.ts when that module exists. */
-async function pdfFromModule(): Promise<unknown> {
-  const file = join(ROOT, 'bench', 'pdf.ts');
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(pathToFileURL(file).href)) as { measurePdf?: () => Promise<unknown> | unknown };
-  return typeof mod.measurePdf === 'function' ? mod.measurePdf() : undefined;
-}
-
 /** PowerPoint export figures from bench/pptx.ts when that module exists. */
 async function pptxFromModule(): Promise<unknown> {
   const file = join(ROOT, 'bench', 'pptx.ts');
@@ -291,12 +284,13 @@ async function main(): Promise<void> {
     const largest = Math.max(...SIZES);
     process.stderr.write(`profiling a ${largest}-section build…\n`);
     const profile = whereTimeGoes(work, largest);
-    const pdf = await pdfFromModule();
+    process.stderr.write('measuring PDF export against Chromium\'s print and marp-cli…\n');
+    const pdf: PdfBenchResult[] = await measurePdf();
     process.stderr.write('measuring single-file builds and slide images…\n');
     const deliver = await measureDeliver();
     process.stderr.write('measuring PowerPoint export…\n');
     const pptx = await pptxFromModule();
-    const checks = targets(results);
+    const checks = [...targets(results), ...pdfTargets(pdf)];
     const report = {
       date: new Date().toISOString(),
       node: process.version,
@@ -307,7 +301,7 @@ async function main(): Promise<void> {
       results,
       profile: { sections: largest, selfTimeByModule: profile },
       ...(incremental ? { incremental: incremental.detail } : {}),
-      ...(pdf === undefined ? {} : { pdf }),
+      pdf,
       deliver,
       ...(pptx === undefined ? {} : { pptx }),
       targets: checks,
@@ -318,7 +312,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Where the CPU time of a ${largest}-section build goes (build() with start-up, self time by module, one profiled run):\n`);
     for (const p of profile) process.stdout.write(`  ${p.ms.toFixed(0).padStart(6)} ms ${p.percent.toFixed(1).padStart(5)} %  ${p.module}\n`);
     process.stdout.write('\n');
-    if (pdf !== undefined) process.stdout.write(`PDF export: ${JSON.stringify(pdf)}\n\n`);
+    process.stdout.write(`PDF export (alternating rounds; our steps from \`briefing pdf --timings\`, median ms):\n\n${pdfTables(pdf)}\n\n`);
     process.stdout.write(`Single file beside the deck folder (\`briefing build\` process, median ms), and slide images (\`briefing images\`, one run):\n\n${deliverTables(deliver)}\n\n`);
     if (pptx !== undefined) process.stdout.write(`PowerPoint export: ${JSON.stringify(pptx)}\n\n`);
     for (const t of checks) process.stdout.write(`${t.met ? '✓' : '✗'} ${t.target}: ${t.figure}\n`);

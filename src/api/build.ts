@@ -1,14 +1,17 @@
 /** build(): find the briefings, run the pipeline on each, and write each deck folder with the folder exporter. */
-import { join, resolve } from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { basename, join, resolve } from 'node:path';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { displayPath } from '../io/paths.js';
 import { renderIndexPage } from '../core/compose/index-page.js';
 import { folderExporter, unwritable } from '../export/folder/folder.js';
 import { singleFileExporter } from '../export/single-file/single-file.js';
 import type { BuiltDeck } from '../export/types.js';
 import { findBriefings } from '../io/discover.js';
-import { emitIndex, listDecks } from '../io/emit.js';
+import { emitIndex } from '../io/emit.js';
 import { buildDeck as runPipeline, type BuildCache, type DeckResult } from '../pipeline/run.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
+import { deckDefaultsOf, projectConfig, type LoadedConfig } from '../io/config.js';
+import type { DeckDefaults } from '../core/parse/config.js';
 
 export interface BuildOptions {
   /** Briefing folders to build; default: every folder in `<cwd>/briefings` that holds an index.md. */
@@ -29,6 +32,8 @@ export interface BuildOptions {
   singleFile?: boolean | undefined;
   /** Working directory for defaults and for the paths shown in messages. */
   cwd?: string;
+  /** The project config (`briefing.config.json`): its flag defaults, briefings folder and deck defaults. Default: the file in `cwd` or the nearest folder above it, up to the project root; `false`: none. */
+  config?: LoadedConfig | false;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
   cache?: BuildCache;
   /** Validate only: run every stage but write nothing. */
@@ -51,17 +56,20 @@ export interface BuildResult {
 /** Build one or more briefings. Never throws for bad input: problems come back as diagnostics. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: options });
+  const project = projectConfig(options.config, cwd);
+  if (hasErrors(project.diagnostics)) return { ok: false, decks: [], diagnostics: project.diagnostics };
+  const settings = resolveOptions({ flags: options, config: configSettings(project) });
   const outDir = resolve(cwd, settings.outDir);
-  const found = findBriefings(options.briefings, cwd);
+  const found = findBriefings(options.briefings, cwd, settings.briefingsDir);
   const decks: DeckResult[] = [];
   const selected = { drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, singleFile: settings.singleFile };
-  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...options, ...selected, cwd, outDir }));
-  const diagnostics = [...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
+  const { config: _config, ...rest } = options;
+  for (const dir of found.dirs) decks.push(await buildDeck(dir, { ...rest, ...selected, cwd, outDir, deckDefaults: deckDefaultsOf(project) }));
+  const diagnostics = [...project.diagnostics, ...found.diagnostics, ...decks.flatMap((d) => d.diagnostics)];
   // The list of decks names deck folders; a single-file build writes none.
   if ((options.writeIndex ?? (!options.dryRun && !settings.singleFile)) && decks.some((d) => d.ok)) {
     try {
-      emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+      emitIndex(outDir, renderIndexPage);
     } catch (cause) {
       diagnostics.push(unwritable(outDir, cwd, cause));
     }
@@ -70,10 +78,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /** Build a single briefing folder into `<outDir>/<slug>`, or `<outDir>/<slug>.html` with `singleFile` (or only in memory, with `dryRun`). */
-export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings'> & { cwd: string; outDir: string }): Promise<DeckResult> {
+export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefings' | 'config'> & { cwd: string; outDir: string; deckDefaults?: DeckDefaults | undefined }): Promise<DeckResult> {
   const started = performance.now();
   const { dryRun, writeIndex, singleFile, ...pipelineOptions } = options;
-  const result = await runPipeline(dir, pipelineOptions);
+  let result: DeckResult;
+  try {
+    result = await runPipeline(dir, pipelineOptions);
+  } catch (cause) {
+    const diagnostic = tooLarge(cause, dir, options.cwd);
+    if (!diagnostic) throw cause;
+    return { slug: basename(dir), dir, slides: 0, sections: 0, rendered: [], watch: [dir], ms: Math.round(performance.now() - started), timings: { load: 0, parse: 0, render: 0, compose: 0, emit: 0 }, diagnostics: [diagnostic], ok: false };
+  }
   const deck = builtDeckOf(result);
   if (dryRun || !deck) return result;
   const emitStarted = performance.now();
@@ -87,6 +102,17 @@ export async function buildDeck(dir: string, options: Omit<BuildOptions, 'briefi
     ...result, ...(written.file ? (singleFile ? { file: written.file, bytes: written.bytes } : { outDir: written.file }) : {}),
     ms: Math.round(performance.now() - started), timings, diagnostics, ok: !hasErrors(diagnostics),
   };
+}
+
+/**
+ * A deck too big for the JavaScript engine (a string or array past its maximum length, a stack overflow)
+ * is the input's fault, not a bug: a positioned diagnostic instead of an internal error. The limits on
+ * files and front matter keep this from happening for every input known; this is the net under them.
+ */
+export function tooLarge(cause: unknown, dir: string, cwd: string): Diagnostic | undefined {
+  if (!(cause instanceof RangeError) || !/string length|array length|call stack|Array buffer allocation/i.test(cause.message)) return undefined;
+  return error('too-large', displayPath(join(dir, 'index.md'), cwd), `The deck is too large to build (${cause.message})`, { line: 1, column: 1 },
+    'Split long sections, shorten the front matter (avoid YAML aliases), and cite fewer sources per section.');
 }
 
 /** The built deck an exporter takes, when the build worked; undefined otherwise. */

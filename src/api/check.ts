@@ -10,7 +10,9 @@ import { findChromium, launchFailed, missingBrowser } from '../io/browser/find.j
 import { emitDeck } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import type { DeckResult } from '../pipeline/run.js';
-import { build } from './build.js';
+import { projectConfig, type LoadedConfig } from '../io/config.js';
+import { build, tooLarge } from './build.js';
+import { configSettings } from './options.js';
 
 export interface CheckOptions {
   /** Briefing folders; default: every folder in `<cwd>/briefings` that holds an index.md. */
@@ -25,6 +27,8 @@ export interface CheckOptions {
   executablePath?: string;
   /** Count warnings as failures. */
   strict?: boolean;
+  /** The project config (see `BuildOptions.config`): drafts, browser, briefings folder, deck defaults. Default: the one that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
 }
 
 export interface DeckCheck {
@@ -44,14 +48,24 @@ export interface CheckResult {
 /** Check briefings and return every finding. Writes nothing outside the system's temporary folder. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const built = await build({ cwd, dryRun: true, ...(options.briefings ? { briefings: options.briefings } : {}), ...(options.drafts ? { drafts: true } : {}) });
+  const project = projectConfig(options.config, cwd);
+  const built = await build({ cwd, dryRun: true, config: project, ...(options.briefings ? { briefings: options.briefings } : {}), ...(options.drafts ? { drafts: true } : {}) });
+  const executablePath = options.executablePath ?? configSettings(project).browser;
   // The lint rules parse HTML; loaded here so importing the library stays cheap for build-only users.
   const { lint } = await import('../core/lint/lint.js');
   const decks: DeckCheck[] = [];
   for (const deck of built.decks) {
     const findings = [...deck.diagnostics];
-    if (deck.model) findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
-    if (options.layout && deck.files && !hasErrors(deck.diagnostics)) findings.push(...(await layoutFindings(deck, cwd, options.executablePath)));
+    if (deck.model) {
+      try {
+        findings.push(...lint(deck.model.deck, deck.model.sections, deck.html));
+      } catch (cause) {
+        const diagnostic = tooLarge(cause, deck.dir, cwd);
+        if (!diagnostic) throw cause;
+        findings.push(diagnostic);
+      }
+    }
+    if (options.layout && deck.files && !hasErrors(deck.diagnostics)) findings.push(...(await layoutFindings(deck, cwd, executablePath)));
     decks.push({ slug: deck.slug, dir: deck.dir, findings: sortDiagnostics(dedupe(findings).map(positioned)) });
   }
   const own = new Set(built.decks.flatMap((d) => d.diagnostics));

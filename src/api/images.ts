@@ -4,10 +4,11 @@
  * diagnostics.
  */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { projectConfig, type LoadedConfig } from '../io/config.js';
 import { findChromium, missingBrowser } from '../io/browser/find.js';
 import { build, builtDeckOf } from './build.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
 
 export interface ImagesOptions {
   /** The briefing folder. */
@@ -27,6 +28,8 @@ export interface ImagesOptions {
   maxClassification?: string;
   /** Working directory for relative paths and for the paths shown in messages. */
   cwd?: string;
+  /** The project config (see `BuildOptions.config`); default: the `briefing.config.json` that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
   /** Called as the export moves on: `done` of `total` slides photographed. */
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Aborting closes the browser at once; exportImages then rejects with an AbortError. */
@@ -49,13 +52,15 @@ export interface ImagesResult {
 export async function exportImages(options: ImagesOptions): Promise<ImagesResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: options });
+  const project = projectConfig(options.config, cwd);
+  const settings = resolveOptions({ flags: options, config: configSettings(project) });
   const result = (extra: Partial<ImagesResult>, diagnostics: Diagnostic[]): ImagesResult => ({
     images: 0, bytes: 0, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
   });
+  if (hasErrors(project.diagnostics)) return result({}, project.diagnostics);
   const executable = findChromium(settings.browser);
   if (!executable) return result({}, [missingBrowser(settings.browser, cwd, '`briefing images` photographs slides')]);
-  const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false });
+  const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false, config: project });
   const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
   if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
   options.signal?.throwIfAborted();

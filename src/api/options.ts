@@ -4,15 +4,19 @@
  *
  *     flag ?? config file ?? deck front matter ?? default
  *
- * `flags` are the CLI's flags or the library caller's options; `config` is the project's config file (it
- * arrives with the new-author issue: nothing fills that slot yet); `frontMatter` is what a deck's index.md
+ * `flags` are the CLI's flags or the library caller's options; `config` is the project's config file,
+ * `briefing.config.json` (`configSettings` turns it into settings); `frontMatter` is what a deck's index.md
  * says about a setting. The deck's reveal.js settings are the deck's own and are merged with their
  * defaults in one place too: `core/compose/reveal.ts`.
  */
+import { isAbsolute, resolve } from 'node:path';
 import { REVEAL_DEFAULTS } from '../core/compose/reveal.js';
+import type { LoadedConfig } from '../io/config.js';
 
 /** Every setting a command reads. */
 export interface Settings {
+  /** The folder whose subfolders are the briefings, when no briefing is named. */
+  briefingsDir: string;
   /** Output root of `build` and `build --watch`. */
   outDir: string;
   /** Include sections marked `draft: true`. */
@@ -48,6 +52,7 @@ export interface Settings {
 
 /** Every default, once. */
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
+  briefingsDir: 'briefings',
   outDir: 'dist',
   drafts: false,
   maxClassification: undefined,
@@ -78,7 +83,7 @@ export type SettingsSource = { readonly [K in keyof Settings]?: Settings[K] | un
 export interface OptionSources {
   /** CLI flags, or the options a library caller passed. */
   flags?: SettingsSource;
-  /** The project's config file (not read yet: the slot the config-file issue fills). */
+  /** The project's config file, `briefing.config.json` (see `configSettings`). */
   config?: SettingsSource;
   /** What the deck's front matter says. */
   frontMatter?: SettingsSource;
@@ -94,4 +99,22 @@ export function resolveOptions({ flags = {}, config = {}, frontMatter = {} }: Op
     resolved[key] = flags[key] ?? config[key] ?? frontMatter[key] ?? DEFAULTS[key];
   }
   return Object.freeze(resolved) as ResolvedOptions;
+}
+
+/** The settings a project's config file gives, its flags' long names mapped to settings; paths are relative to the file's folder. */
+export function configSettings(project: LoadedConfig | undefined): SettingsSource {
+  const config = project?.config;
+  if (!config) return {};
+  const root = project.root ?? '.';
+  const path = (p: string | undefined) => (p === undefined ? p : resolve(root, p));
+  // A bare program name for `browser` stays as written; a path is taken relative to the config file.
+  const browser = config.browser !== undefined && (isAbsolute(config.browser) || config.browser.includes('/')) ? path(config.browser) : config.browser;
+  const not = (value: boolean | undefined) => (value === undefined ? undefined : !value);
+  const only = typeof config.only === 'string' ? config.only.split(',').map((id) => id.trim()).filter(Boolean) : config.only;
+  return {
+    briefingsDir: path(config.briefings), outDir: path(config.out), drafts: config.drafts, maxClassification: config['max-classification'],
+    audience: config.audience?.trim(), only, speakerNotes: not(config['no-notes']), singleFile: config['single-file'], scale: config.scale,
+    host: config.host, port: config.port, handout: config.handout, notes: config.notes, fragments: config.fragments, tagged: not(config.untagged),
+    browser, images: config.images,
+  };
 }

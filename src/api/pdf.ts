@@ -3,10 +3,11 @@
  * while the deck builds. Never prints; reports progress through a callback and problems as diagnostics.
  */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { findChromium, missingBrowser } from '../io/browser/find.js';
 import { build, builtDeckOf } from './build.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
+import { projectConfig, type LoadedConfig } from '../io/config.js';
 
 export interface PdfOptions {
   /** The briefing folder to print. */
@@ -35,6 +36,8 @@ export interface PdfOptions {
   speakerNotes?: boolean;
   /** Working directory for relative paths and for the paths shown in messages. */
   cwd?: string;
+  /** The project config (see `BuildOptions.config`); default: the `briefing.config.json` that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
   /** Called as the export moves on; `done` of `total` slides in the current stage. */
   onProgress?: (progress: PdfProgress) => void;
   /** Aborting closes the browser at once; exportPdf then rejects with an AbortError. */
@@ -49,6 +52,14 @@ export interface PdfProgress {
   total: number;
 }
 
+/**
+ * Milliseconds per step of one export, in order: `build` the deck; `layout` (write the deck folder and lay it
+ * out for print); `launch`, the wait for Chromium beyond what the build overlapped; `load` (the print document
+ * loaded, its fonts and images ready, notes fitted); `print`, Chromium's own print; `finish` (metadata,
+ * outline, document ID added to Chromium's PDF); `write` (the file, atomically). Steps not reached are absent.
+ */
+export type PdfTimings = Partial<Record<'build' | 'layout' | 'launch' | 'load' | 'print' | 'finish' | 'write', number>>;
+
 export interface PdfResult {
   ok: boolean;
   diagnostics: Diagnostic[];
@@ -59,18 +70,23 @@ export interface PdfResult {
   pages: number;
   bytes: number;
   ms: number;
+  /** Where the time went (`briefing pdf --timings`). */
+  timings: PdfTimings;
 }
 
 /** Export one briefing as a PDF. Problems in the briefing or a missing browser come back as diagnostics. */
 export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: options });
+  const project = projectConfig(options.config, cwd);
+  const settings = resolveOptions({ flags: options, config: configSettings(project) });
+  const timings: PdfTimings = {};
   const result = (extra: Partial<PdfResult>, diagnostics: Diagnostic[]): PdfResult => ({
-    slides: 0, pages: 0, bytes: 0, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
+    slides: 0, pages: 0, bytes: 0, timings, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
   });
   const progress = (stage: string, done: number, total: number) => options.onProgress?.({ stage: stage as PdfStage, done, total });
 
+  if (hasErrors(project.diagnostics)) return result({}, project.diagnostics);
   const executable = findChromium(settings.browser);
   if (!executable) return result({}, [missingBrowser(settings.browser, cwd, '`briefing pdf` prints')]);
   // Loaded now rather than at the top: importing the library for build() alone stays light.
@@ -78,12 +94,15 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const exporter = pdfExporter(executable, settings, options.signal);
   try {
     progress('build', 0, 0);
-    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false });
+    const buildStarted = performance.now();
+    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false, config: project });
     const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
+    timings.build = Math.round((performance.now() - buildStarted) * 10) / 10;
     if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
     options.signal?.throwIfAborted();
     const file = resolve(cwd, options.out ?? join(settings.outDir, deck.slug, `${deck.slug}.pdf`));
     const pdf = await exporter.write(deck, file, { cwd, onProgress: progress, ...(options.signal ? { signal: options.signal } : {}) });
+    Object.assign(timings, pdf.timings);
     const diagnostics = [...built.diagnostics, ...pdf.diagnostics];
     return result(pdf.file ? { file: pdf.file, slug: deck.slug, slides: pdf.slides, pages: pdf.pages, bytes: pdf.bytes } : { slug: deck.slug }, diagnostics);
   } finally {

@@ -1,8 +1,9 @@
 /** exportPptx(): build a deck in memory and hand it to the PowerPoint exporter (export/pptx/). Never prints. */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { projectConfig, type LoadedConfig } from '../io/config.js';
 import { build, builtDeckOf } from './build.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
 
 export interface PptxOptions {
   /** The briefing folder to export. */
@@ -25,6 +26,8 @@ export interface PptxOptions {
   browser?: string;
   /** Working directory for relative paths and for the paths shown in messages. */
   cwd?: string;
+  /** The project config (see `BuildOptions.config`); default: the `briefing.config.json` that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
 }
 
 export interface PptxResult {
@@ -44,14 +47,16 @@ export interface PptxResult {
 export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: options });
+  const project = projectConfig(options.config, cwd);
+  const settings = resolveOptions({ flags: options, config: configSettings(project) });
   const result = (extra: Partial<PptxResult>, diagnostics: Diagnostic[]): PptxResult => ({
     slides: 0, pictures: 0, bytes: 0, ...extra, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'), ms: Math.round(performance.now() - started),
   });
+  if (hasErrors(project.diagnostics)) return result({}, project.diagnostics);
   const { pptxExporter } = await import('../export/pptx/pptx.js');
   const exporter = pptxExporter({ notes: settings.speakerNotes, images: settings.images, browser: settings.browser });
   try {
-    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false });
+    const built = await build({ briefings: [options.briefing], cwd, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, dryRun: true, writeIndex: false, config: project });
     const deck = built.ok ? builtDeckOf(built.decks[0]) : undefined;
     if (!deck) return result({ slug: built.decks[0]?.slug }, built.diagnostics);
     const file = resolve(cwd, options.out ?? join(settings.outDir, deck.slug, `${deck.slug}.pptx`));

@@ -1,10 +1,11 @@
 /** `serve`: build a briefing into a temporary folder, serve it over HTTP, rebuild on change and reload open pages. */
-import { DEFAULTS, resolveOptions } from './options.js';
+import { configSettings, DEFAULTS, resolveOptions } from './options.js';
+import { projectConfig, type LoadedConfig } from '../io/config.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BriefingError, error } from '../core/diagnostics.js';
+import { BriefingError, error, hasErrors } from '../core/diagnostics.js';
 import { displayPath } from '../io/paths.js';
 import { CLIENT_PATH, createReloadHub, EVENTS_PATH, injectReloadClient, RELOAD_CLIENT, type ReloadHub, type ReloadState } from '../io/server/live-reload.js';
 import { isLoopback, startServer, type StaticServer } from '../io/server/server.js';
@@ -20,6 +21,8 @@ export interface ServeOptions {
   /** Default 127.0.0.1 (this machine only). */
   host?: string;
   drafts?: boolean;
+  /** The project config (see `BuildOptions.config`), read once at the start; default: the one that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
   /** Quiet time that closes a burst of changes into one rebuild. Default 60 ms. */
   debounceMs?: number;
   /** Listen to the file system (default true); `false` leaves only `session.trigger`, for tests. */
@@ -51,7 +54,9 @@ export interface ServeHandle {
 /** Serve a briefing with live reload. Rejects with a BriefingError when the port is taken or the host is unusable. */
 export async function serve(options: ServeOptions): Promise<ServeHandle> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: { host: options.host, port: options.port, drafts: options.drafts, debounceMs: options.debounceMs } });
+  const project = projectConfig(options.config, cwd);
+  if (hasErrors(project.diagnostics)) throw new BriefingError(project.diagnostics);
+  const settings = resolveOptions({ flags: { host: options.host, port: options.port, drafts: options.drafts, debounceMs: options.debounceMs }, config: configSettings(project) });
   const { host, port } = settings;
   const outDir = mkdtempSync(join(tmpdir(), 'briefing-serve-'));
   let hub: ReloadHub | undefined;
@@ -63,6 +68,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
       cwd,
       drafts: settings.drafts,
       debounceMs: settings.debounceMs,
+      config: project,
       ...(options.fsEvents !== undefined ? { fsEvents: options.fsEvents } : {}),
       htmlInMemory: true,
       onBuild(event) {

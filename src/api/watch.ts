@@ -1,14 +1,15 @@
 /** Watch mode: build a briefing, then rebuild incrementally on every change and update its deck folder in place. */
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { BriefingError, error, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { BriefingError, error, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { renderIndexPage } from '../core/compose/index-page.js';
 import { buildDeck, createCache, type DeckResult } from '../pipeline/run.js';
-import { emitDeck, emitIndex, listDecks } from '../io/emit.js';
+import { emitDeck, emitIndex } from '../io/emit.js';
 import { displayPath } from '../io/paths.js';
 import { signaturesOf, syncDeck, type Signatures } from '../io/sync.js';
 import { createWatcher } from '../io/watch.js';
-import { resolveOptions } from './options.js';
+import { configSettings, resolveOptions } from './options.js';
+import { deckDefaultsOf, projectConfig, type LoadedConfig } from '../io/config.js';
 
 export interface WatchOptions {
   /** The briefing folder. */
@@ -26,6 +27,8 @@ export interface WatchOptions {
   speakerNotes?: boolean | undefined;
   /** Also keep `<outDir>/index.html`, the list of decks, as `build` does. */
   writeIndex?: boolean;
+  /** The project config (see `BuildOptions.config`), read once at the start; default: the one that applies in `cwd`; `false`: none. */
+  config?: LoadedConfig | false;
   /** Quiet time that closes a burst of changes into one rebuild (default: DEFAULTS in options.ts). */
   debounceMs?: number;
   /** Listen to the file system (default true); `false` leaves only `trigger`, for tests. */
@@ -81,7 +84,11 @@ export interface WatchSession {
  */
 export async function watch(options: WatchOptions): Promise<WatchSession> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const settings = resolveOptions({ flags: { debounceMs: options.debounceMs, drafts: options.drafts, maxClassification: options.maxClassification, audience: options.audience, only: options.only, speakerNotes: options.speakerNotes } });
+  const project = projectConfig(options.config, cwd);
+  if (hasErrors(project.diagnostics)) throw new BriefingError(project.diagnostics);
+  const flags = { debounceMs: options.debounceMs, drafts: options.drafts, maxClassification: options.maxClassification, audience: options.audience, only: options.only, speakerNotes: options.speakerNotes };
+  const settings = resolveOptions({ flags, config: configSettings(project) });
+  const deckDefaults = deckDefaultsOf(project);
   const outDir = resolve(cwd, options.outDir);
   const dir = realFolder(resolve(cwd, options.briefing));
   const slug = basename(dir);
@@ -99,7 +106,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
     let written: string[] = [];
     let removed: string[] = [];
     try {
-      result = await buildDeck(dir, { cwd, outDir, cache, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, ...(changed ? { changed } : {}) });
+      result = await buildDeck(dir, { cwd, outDir, cache, drafts: settings.drafts, maxClassification: settings.maxClassification, audience: settings.audience, only: settings.only, speakerNotes: settings.speakerNotes, deckDefaults, ...(changed ? { changed } : {}) });
     } catch (cause) {
       result = failed({ ...error('internal-error', displayPath(dir, cwd), `Internal error while building: ${cause instanceof Error ? cause.message : String(cause)}`, {},
         'Save the file again to retry; report it if it persists (run with --debug for the stack trace).'), cause });
@@ -114,7 +121,7 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
           if (!options.htmlInMemory) result = { ...result, outDir: target };
           signatures = signaturesOf(files);
           written = files.map((f) => f.path);
-          if (options.writeIndex) emitIndex(outDir, renderIndexPage(listDecks(outDir)));
+          if (options.writeIndex) emitIndex(outDir, renderIndexPage);
         } else {
           ({ written, removed, signatures } = syncDeck(resolve(outDir, result.slug), files, signatures));
         }
@@ -137,7 +144,8 @@ export async function watch(options: WatchOptions): Promise<WatchSession> {
       changed: (changed ?? []).map((p) => displayPath(p, cwd)),
       result,
       ok: result.ok,
-      diagnostics: sortDiagnostics(result.diagnostics),
+      // The config file's warnings (an unknown key) are told once, with the first build.
+      diagnostics: sortDiagnostics(number === 0 ? [...project.diagnostics, ...result.diagnostics] : result.diagnostics),
       written,
       removed,
       version,

@@ -2,9 +2,12 @@
 import { build } from '../api/build.js';
 import { report, type Io } from './report.js';
 import { summaryLine, timingsLine } from './summary.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface BuildFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   drafts: boolean;
   /** The release cut (`--max-classification LEVEL`). */
@@ -47,8 +50,8 @@ export async function runBuild(flags: BuildFlags, io: Io): Promise<number> {
     io.err('briefing build: --watch keeps a deck folder up to date; build --single-file once instead.');
     return 2;
   }
-  if (flags.watch) return (await import('./watch.js')).runWatch({ briefings: flags.briefings, out: flags.out, drafts: flags.drafts, ...cut }, io);
-  const options = { briefings: flags.briefings, drafts: flags.drafts, singleFile: !!flags.singleFile, ...cut, ...(flags.out ? { outDir: flags.out } : {}) };
+  if (flags.watch) return (await import('./watch.js')).runWatch({ briefings: flags.briefings, out: flags.out, drafts: flags.drafts, ...cut, config: flags.config }, io);
+  const options = { briefings: flags.briefings, drafts: flags.drafts, singleFile: !!flags.singleFile, ...cut, ...(flags.out ? { outDir: flags.out } : {}), config: flags.config };
   const result = await build(options);
   report(result.diagnostics, io);
   for (const deck of result.decks) {

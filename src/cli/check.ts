@@ -1,10 +1,13 @@
 /** `briefing check`: report every problem in briefings without writing anything. */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { check, type CheckResult } from '../api/check.js';
-import { count, formatDiagnostics, type Io } from './report.js';
+import { count, formatDiagnostics, visible, type Io } from './report.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface CheckFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   format: string | undefined;
   strict: boolean;
   layout: boolean;
@@ -18,7 +21,7 @@ export interface CheckFlags {
 export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    io.err(`briefing check: --format must be text or json, not "${format}".`);
+    io.err(`briefing check: --format must be text or json, not "${visible(format)}".`);
     return 2;
   }
   const result = await check({
@@ -27,6 +30,7 @@ export async function runCheck(flags: CheckFlags, io: Io): Promise<number> {
     layout: flags.layout,
     drafts: flags.drafts,
     ...(flags.browser ? { executablePath: flags.browser } : {}),
+    ...(flags.config ? { config: flags.config } : {}),
   });
   if (format === 'json') io.out(JSON.stringify(result.findings.map(toJson), null, 2));
   else printText(result, io);
@@ -44,7 +48,7 @@ function printText(result: CheckResult, io: Io): void {
     const e = deck.findings.filter((d) => d.severity === 'error').length;
     const w = deck.findings.length - e;
     const mark = e ? io.style.red('✗') : w ? io.style.yellow('!') : io.style.green('✓');
-    io.out(`${mark} ${io.style.bold(deck.slug)}  ${e || w ? `${count(e, 'error')}, ${count(w, 'warning')}` : 'no problems'}`);
+    io.out(`${mark} ${io.style.bold(visible(deck.slug))}  ${e || w ? `${count(e, 'error')}, ${count(w, 'warning')}` : 'no problems'}`);
   }
   if (!result.decks.length) io.out(`${io.style.red('✗')} ${count(result.findings.filter((d) => d.severity === 'error').length, 'error')}`);
 }

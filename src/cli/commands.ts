@@ -1,8 +1,10 @@
 /** The commands of `briefing`: each one's flags, help text and the function in src/cli/ it runs. */
-import type { ParseArgsConfig } from 'node:util';
+import type { LoadedConfig } from '../io/config.js';
 import type { Io } from './report.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+import { COMMON, CUT, CUT_HELP, cutFlags, type Options } from './flags.js';
+
+export { COMMON };
 
 /** One `briefing <name>`: its help text, flags and what it runs (each loaded on first use). */
 export interface Command {
@@ -12,33 +14,8 @@ export interface Command {
   details: string;
   /** More help text that depends on this machine (e.g. which browser would be used). */
   extraHelp?(): Promise<string>;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
-}
-
-/** Flags every command takes. */
-export const COMMON: Options = {
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
-};
-
-/** The flags that choose what goes into an output, shared by every command that writes one. */
-const CUT: Options = {
-  'no-notes': { type: 'boolean' },
-  audience: { type: 'string' },
-  only: { type: 'string' },
-  'max-classification': { type: 'string' },
-};
-
-const CUT_HELP = `      --no-notes       leave the speaker notes out entirely (a copy for the audience)
-      --audience <n>   only the sections for this audience (audience: [..]) and those for everyone
-      --only <ids>     only these sections, by id: --only bluf,articles
-      --max-classification <level>
-                       release cut: leave out every section marked above <level> (e.g. CONFIDENTIAL)
-                       and mark the output by what remains`;
-
-/** The shared output flags, typed. */
-function cutFlags(values: Record<string, string | boolean | undefined>): { noNotes: boolean; audience: string | undefined; only: string | undefined; maxClassification: string | undefined } {
-  return { noNotes: !!values['no-notes'], audience: values.audience as string | undefined, only: values.only as string | undefined, maxClassification: values['max-classification'] as string | undefined };
+  /** `config`: the project's config file, already reported (none for `new`). */
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io, config: LoadedConfig | undefined): Promise<number>;
 }
 
 /** Every command, in the order `briefing --help` lists them. */
@@ -89,9 +66,9 @@ ${CUT_HELP}
   -w, --watch          keep running: rebuild when a file the build read changes (Ctrl-C stops)
       --timings        print the time each stage took (load, parse, render, compose, emit)
       --debug          show stack traces for internal errors`,
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runBuild } = await import('./build.js');
-      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch, timings: !!values.timings, singleFile: !!values['single-file'], ...cutFlags(values) }, io);
+      return runBuild({ briefings: positionals, out: values.out as string | undefined, drafts: !!values.drafts, watch: !!values.watch, timings: !!values.timings, singleFile: !!values['single-file'], ...cutFlags(values), config }, io);
     },
   },
   check: {
@@ -117,9 +94,9 @@ Options:
       --debug       show stack traces for internal errors
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 problems found, 2 bad usage.`,
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runCheck } = await import('./check.js');
-      return runCheck({ briefings: positionals, format: values.format as string | undefined, strict: !!values.strict, layout: !!values.layout, drafts: !!values.drafts, browser: values.browser as string | undefined }, io);
+      return runCheck({ briefings: positionals, format: values.format as string | undefined, strict: !!values.strict, layout: !!values.layout, drafts: !!values.drafts, browser: values.browser as string | undefined, config }, io);
     },
   },
   serve: {
@@ -142,18 +119,19 @@ Options:
       --open        open the deck in the default browser ($BROWSER if set)
       --drafts      include sections marked draft: true
       --debug       show stack traces for internal errors`,
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runServe } = await import('./serve.js');
-      return runServe({ briefings: positionals, port: values.port as string | undefined, host: values.host as string | undefined, open: !!values.open, drafts: !!values.drafts }, io);
+      return runServe({ briefings: positionals, port: values.port as string | undefined, host: values.host as string | undefined, open: !!values.open, drafts: !!values.drafts, config }, io);
     },
   },
   pdf: {
     summary: 'Export a briefing as a PDF document (one page per slide, or a handout)',
-    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts] [--debug]',
+    usage: 'briefing pdf [path] [--out file.pdf] [--handout] [--notes separate-page] [--fragments each] [--untagged] [--no-notes] [--audience NAME] [--only ids] [--max-classification LEVEL] [--browser PATH] [--drafts] [--timings] [--debug]',
     options: {
       out: { type: 'string', short: 'o' },
       ...CUT,
       handout: { type: 'boolean' },
+      timings: { type: 'boolean' },
       notes: { type: 'string' },
       fragments: { type: 'string' },
       untagged: { type: 'boolean' },
@@ -179,6 +157,7 @@ Options:
       --drafts                include sections marked draft: true
       --max-classification <level>  release cut: leave out every section marked above <level>
                               and mark the PDF (banners, title slide, metadata) by what remains
+      --timings               after the result, print on stderr the time each step took
       --debug                 show stack traces for internal errors`,
     // What --help says about the browser depends on whether there is one: never a false "No browser found".
     async extraHelp() {
@@ -188,10 +167,10 @@ Options:
         ? `Browser: ${found}${process.env.CHROME_PATH === found ? ' (from CHROME_PATH)' : ''}.`
         : 'No browser found: install one with `apt-get install -y chromium` (Debian/Ubuntu), or pass --browser, or set CHROME_PATH.';
     },
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runPdf } = await import('./pdf.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), untagged: !!values.untagged, browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
+      return runPdf({ briefings: positionals, out: text('out'), handout: !!values.handout, notes: text('notes'), fragments: text('fragments'), untagged: !!values.untagged, browser: text('browser'), drafts: !!values.drafts, timings: !!values.timings, ...cutFlags(values), config }, io);
     },
   },
   images: {
@@ -216,10 +195,10 @@ ${CUT_HELP}
       --browser <path>   Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium, …)
       --drafts           include sections marked draft: true
       --debug            show stack traces for internal errors`,
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runImages } = await import('./images.js');
       const text = (name: string) => values[name] as string | undefined;
-      return runImages({ briefings: positionals, out: text('out'), scale: text('scale'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values) }, io);
+      return runImages({ briefings: positionals, out: text('out'), scale: text('scale'), browser: text('browser'), drafts: !!values.drafts, ...cutFlags(values), config }, io);
     },
   },
   pptx: {
@@ -249,9 +228,9 @@ ${CUT_HELP}
       --debug           show stack traces for internal errors
 
 A slide whose layout is one of the briefing's own (templates/layouts/) is a picture, with a warning.`,
-    async run(values, positionals, io) {
+    async run(values, positionals, io, config) {
       const { runPptx } = await import('./pptx.js');
-      return runPptx({ briefings: positionals, out: values.out as string | undefined, images: !!values.images, drafts: !!values.drafts, browser: values.browser as string | undefined, ...cutFlags(values) }, io);
+      return runPptx({ briefings: positionals, out: values.out as string | undefined, images: !!values.images, drafts: !!values.drafts, browser: values.browser as string | undefined, ...cutFlags(values), config }, io);
     },
   },
 };

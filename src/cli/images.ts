@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import { exportImages, type ImagesResult } from '../api/images.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface ImagesFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   scale?: string | undefined;
   browser?: string | undefined;
@@ -26,13 +29,13 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
   const usage = 'usage' in cut ? cut.usage
     : flags.scale !== undefined && flags.scale !== '1' && flags.scale !== '2' ? `--scale must be 1 or 2 (got "${flags.scale}").` : undefined;
   if (usage || 'usage' in cut) {
-    io.err(`briefing images: ${usage}`);
+    io.err(`briefing images: ${visible(usage ?? '')}`);
     return 2;
   }
   const cwd = process.cwd();
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -52,11 +55,11 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
       let result: ImagesResult;
       try {
         result = await exportImages({
-          briefing: dir, cwd, drafts: flags.drafts, ...cut, signal: controller.signal,
+          briefing: dir, cwd, config: flags.config, drafts: flags.drafts, ...cut, signal: controller.signal,
           ...(flags.scale ? { scale: Number(flags.scale) as 1 | 2 } : {}),
           ...(flags.out ? { out: flags.out } : {}),
           ...(flags.browser ? { browser: flags.browser } : {}),
-          ...(tty ? { onProgress: (_stage: string, done: number, total: number) => process.stderr.write(`\r\u001b[K${io.errStyle.bold(name)} ${done}/${total} slides`) } : {}),
+          ...(tty ? { onProgress: (_stage: string, done: number, total: number) => process.stderr.write(`\r\u001b[K${io.errStyle.bold(visible(name))} ${done}/${total} slides`) } : {}),
         });
       } catch (cause) {
         if (tty) process.stderr.write('\r\u001b[K');
@@ -80,5 +83,5 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
 /** "✓ nato-ukraine  40 images, 3.1 MB, 6.2 s -> dist/nato-ukraine/images/" */
 function summaryLine(result: ImagesResult, cwd: string, style: Style): string {
   const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(result.bytes / 1024))} KB`;
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'images')}  ${result.images} images, ${size}, ${(result.ms / 1000).toFixed(1)} s -> ${displayPath(result.dir!, cwd)}/`;
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'images'))}  ${result.images} images, ${size}, ${(result.ms / 1000).toFixed(1)} s -> ${visible(displayPath(result.dir!, cwd))}/`;
 }

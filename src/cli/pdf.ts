@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PdfFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   handout: boolean;
   notes?: string | undefined;
@@ -20,6 +23,8 @@ export interface PdfFlags {
   noNotes?: boolean;
   audience?: string | undefined;
   only?: string | undefined;
+  /** Print where the time went after the result (`--timings`), on stderr. */
+  timings?: boolean;
 }
 
 
@@ -33,14 +38,14 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   const cut = cutOptions(flags);
   const usage = 'usage' in cut ? cut.usage : usageProblem(flags);
   if (usage || 'usage' in cut) {
-    io.err(`briefing pdf: ${usage}`);
+    io.err(`briefing pdf: ${visible(usage ?? '')}`);
     return 2;
   }
   const cwd = process.cwd();
   // An explicit folder needs no pipeline to find it; exportPdf loads the pipeline while Chromium starts.
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -61,6 +66,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
       const options: PdfOptions = {
         briefing: dir,
         cwd,
+        config: flags.config,
         handout: flags.handout,
         notes: (flags.notes ?? 'none') as PdfOptions['notes'],
         fragments: (flags.fragments ?? 'final') as PdfOptions['fragments'],
@@ -87,6 +93,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
       report(result.diagnostics, io);
       if (result.ok) io.out(summaryLine(result, cwd, io.style));
       else code = 1;
+      if (flags.timings) io.err(timingsLine(result, io.errStyle));
     }
   } finally {
     process.off('SIGINT', onSigint);
@@ -105,8 +112,13 @@ function usageProblem(flags: PdfFlags): string | undefined {
 
 /** "✓ nato-ukraine  39 pages, 239 KB, 2.1 s -> dist/nato-ukraine/nato-ukraine.pdf" */
 export function summaryLine(result: PdfResult, cwd: string, style: Style): string {
-  const where = result.file ? ` -> ${displayPath(resolve(result.file), cwd)}` : '';
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'pdf')}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+  const where = result.file ? ` -> ${visible(displayPath(resolve(result.file), cwd))}` : '';
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'pdf'))}  ${result.pages} pages, ${kilobytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+}
+
+/** "  build 420 ms · layout 180 ms · launch 0 ms · load 900 ms · print 5,200 ms · finish 80 ms · write 4 ms" */
+export function timingsLine(result: PdfResult, style: Style): string {
+  return `  ${Object.entries(result.timings).map(([step, ms]) => `${step} ${style.dim(`${Math.round(ms).toLocaleString('en-US')} ms`)}`).join(' · ')}`;
 }
 
 function kilobytes(bytes: number): string {
@@ -114,29 +126,55 @@ function kilobytes(bytes: number): string {
 }
 
 const STAGES: Record<PdfProgress['stage'], { label: string; from: number; to: number }> = {
-  build: { label: 'building the deck', from: 0, to: 0.2 },
-  layout: { label: 'laying out pages', from: 0.2, to: 0.25 },
-  launch: { label: 'starting Chromium', from: 0.25, to: 0.3 },
-  print: { label: 'printing', from: 0.3, to: 0.9 },
+  build: { label: 'building the deck', from: 0, to: 0.15 },
+  layout: { label: 'laying out pages', from: 0.15, to: 0.2 },
+  launch: { label: 'starting Chromium', from: 0.2, to: 0.25 },
+  print: { label: 'printing', from: 0.25, to: 0.9 },
   finish: { label: 'adding outline and metadata', from: 0.9, to: 1 },
 };
 
-/** A one-line bar on stderr: `[#####-----] 12/39 slides printed · printing`. */
+/**
+ * A one-line bar on stderr: `████░░░░ printing 1000 slides · 12 s`, then `1000/1000 slides printed`.
+ * Chromium prints a document in one call that reports nothing until it is done, so while it prints the line
+ * says how long it has been printing (redrawn every second) rather than a count that would not move.
+ */
 function progressBar(name: string, io: Io) {
   const width = 24;
-  let printed = 0;
   let total = 0;
-  const update = (p: PdfProgress) => {
+  let last: PdfProgress = { stage: 'build', done: 0, total: 0 };
+  let printingSince: number | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+  const draw = () => {
+    const p = last;
     const stage = STAGES[p.stage];
-    if (p.total) total = p.total;
-    if (p.stage === 'print') printed = p.done;
-    if (p.stage === 'finish') printed = total;
     const share = p.total ? p.done / p.total : 0;
     const fraction = stage.from + (stage.to - stage.from) * share;
     const filled = Math.round(fraction * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const count = total ? ` ${printed}/${total} slides printed ·` : '';
-    process.stderr.write(`\r\u001b[K${io.errStyle.bold(name)} ${bar}${count} ${io.errStyle.dim(stage.label)}`);
+    let text = stage.label;
+    if (p.stage === 'print' && p.done < p.total) text = `printing ${total} slides · ${Math.floor((performance.now() - (printingSince ?? performance.now())) / 1000)} s`;
+    else if (p.stage === 'print' || p.stage === 'finish') text = `${total}/${total} slides printed · ${stage.label}`;
+    process.stderr.write(`\r\u001b[K${io.errStyle.bold(visible(name))} ${bar} ${io.errStyle.dim(text)}`);
   };
-  return { update, clear: () => process.stderr.write('\r\u001b[K') };
+  const stopTicking = () => {
+    clearInterval(ticker);
+    ticker = undefined;
+  };
+  const update = (p: PdfProgress) => {
+    if (p.total) total = p.total;
+    last = p;
+    if (p.stage === 'print' && p.done < p.total) {
+      printingSince ??= performance.now();
+      ticker ??= setInterval(draw, 1000);
+      ticker.unref();
+    } else stopTicking();
+    draw();
+  };
+  return {
+    update,
+    clear: () => {
+      stopTicking();
+      process.stderr.write('\r\u001b[K');
+    },
+  };
 }

@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import type { PptxOptions, PptxResult } from '../api/pptx.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
-import { report, type Io, type Style } from './report.js';
+import { report, visible, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface PptxFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   /** `--no-notes`: leave the speaker notes out of the notes pages. */
   noNotes: boolean;
@@ -22,7 +25,7 @@ export interface PptxFlags {
 /** Run `briefing pptx` from CLI flags; returns the exit code. */
 export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
   if (flags.out !== undefined && !/\.pptx$/i.test(flags.out)) {
-    io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${flags.out}").`);
+    io.err(`briefing pptx: --out names the PowerPoint file to write and must end in .pptx (got "${visible(flags.out)}").`);
     return 2;
   }
   const cut = cutOptions(flags);
@@ -33,7 +36,7 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
   const found = flags.briefings.length
     ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd);
+    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -48,6 +51,7 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
     const options: PptxOptions = {
       briefing: dir,
       cwd,
+      config: flags.config,
       images: flags.images,
       drafts: flags.drafts,
       ...cut,
@@ -64,8 +68,8 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
 
 /** "✓ nato-ukraine  39 slides, 234 KB, 1.6 s -> dist/nato-ukraine/nato-ukraine.pptx" */
 function summaryLine(result: PptxResult, cwd: string, style: Style): string {
-  const where = result.file ? ` -> ${displayPath(result.file, cwd)}` : '';
+  const where = result.file ? ` -> ${visible(displayPath(result.file, cwd))}` : '';
   const pictures = result.pictures ? ` (${result.pictures} as pictures)` : '';
   const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(result.bytes / 1024))} KB`;
-  return `${style.green('✓')} ${style.bold(result.slug ?? 'pptx')}  ${result.slides} slides${pictures}, ${size}, ${(result.ms / 1000).toFixed(1)} s${where}`;
+  return `${style.green('✓')} ${style.bold(visible(result.slug ?? 'pptx'))}  ${result.slides} slides${pictures}, ${size}, ${(result.ms / 1000).toFixed(1)} s${where}`;
 }

@@ -32,6 +32,24 @@ export function colourEnabled(stream: NodeJS.WriteStream): boolean {
   return !!stream.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
 }
 
+/**
+ * Text from a briefing (section text, file names, slugs, values the user typed) made safe to print:
+ * control characters, DEL, C1 codes, bidirectional overrides and line separators become visible escapes
+ * (`\x1b`, `\n`, `\u202e`), so content can neither move the cursor, erase or recolour a line, nor split
+ * a `file:line` in two. The one escaping function of the CLI: every message built from outside text uses it.
+ */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+// C0 controls, DEL and C1 controls; zero-width and bidirectional format characters; U+2028/2029.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function hex(c: string, width: number): string {
+  return c.charCodeAt(0).toString(16).padStart(width, '0');
+}
+
 /** Every diagnostic as a terminal block, errors first. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Style): string[] {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -54,14 +72,18 @@ export function count(n: number, noun: string): string {
 
 /** One diagnostic as a terminal block. */
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
-  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const file = visible(d.file);
+  const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
   const label = d.severity === 'error' ? style.red(style.bold('error')) : style.yellow(style.bold('warning'));
-  const lines = [`${style.bold(where)} ${label} ${d.message} ${style.dim(`[${d.rule}]`)}`];
+  const lines = [`${style.bold(where)} ${label} ${visible(d.message)} ${style.dim(`[${visible(d.rule)}]`)}`];
   const frame = d.line !== undefined ? codeFrame(d.file, d.line, d.column, style) : '';
   if (frame) lines.push(frame);
-  if (d.hint) lines.push(`  ${style.cyan('fix:')} ${d.hint}`);
+  if (d.hint) lines.push(`  ${style.cyan('fix:')} ${visible(d.hint)}`);
   return lines.join('\n');
 }
+
+/** Characters of a source line a code frame shows. */
+const FRAME_WIDTH = 120;
 
 function codeFrame(file: string, line: number, column: number | undefined, style: Style): string {
   let text: string;
@@ -74,7 +96,17 @@ function codeFrame(file: string, line: number, column: number | undefined, style
   const source = all[line - 1];
   if (source === undefined) return '';
   const gutter = String(line).length;
-  const out = [`  ${style.dim(`${String(line).padStart(gutter)} |`)} ${source.replace(/\t/g, ' ')}`];
-  if (column !== undefined && column > 0) out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(column - 1)}${style.red('^')}`);
+  // A long line is shown as a window around the column; the caret sits under the column's character, so it
+  // counts the escapes shown before it.
+  let shown = source.replace(/\t/g, ' ');
+  let at = column !== undefined && column > 0 ? column - 1 : 0;
+  if (shown.length > FRAME_WIDTH) {
+    const start = Math.max(0, Math.min(at - 40, shown.length - FRAME_WIDTH));
+    shown = `${start > 0 ? '…' : ''}${shown.slice(start, start + FRAME_WIDTH)}${start + FRAME_WIDTH < shown.length ? '…' : ''}`;
+    at = at - start + (start > 0 ? 1 : 0);
+  }
+  const before = column !== undefined && column > 0 ? visible(shown.slice(0, at)).length : 0;
+  const out = [`  ${style.dim(`${String(line).padStart(gutter)} |`)} ${visible(shown)}`];
+  if (column !== undefined && column > 0) out.push(`  ${style.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(before)}${style.red('^')}`);
   return out.join('\n');
 }

@@ -4,10 +4,13 @@ import { BriefingError } from '../core/diagnostics.js';
 import { findBriefings } from '../io/discover.js';
 import { watch, type BuildEvent, type WatchSession } from '../api/watch.js';
 import { summaryLine } from './summary.js';
-import { count, report, type Io, type Style } from './report.js';
+import { count, report, visible, type Io, type Style } from './report.js';
+import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
 
 export interface WatchFlags {
   briefings: string[];
+  /** The project's config file, read and reported by the CLI (`cli.ts`); its values already fill the flags. */
+  config?: LoadedConfig | undefined;
   out?: string | undefined;
   drafts: boolean;
   maxClassification?: string | undefined;
@@ -21,7 +24,7 @@ export interface WatchFlags {
 /** Build, then rebuild each briefing on change until Ctrl-C; returns the exit code. */
 export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   const cwd = process.cwd();
-  const found = findBriefings(flags.briefings, cwd);
+  const found = findBriefings(flags.briefings, cwd, briefingsDirOf(flags.config));
   if (!found.dirs.length) {
     report(found.diagnostics, io);
     return 1;
@@ -31,7 +34,7 @@ export async function runWatch(flags: WatchFlags, io: Io): Promise<number> {
   for (const briefing of found.dirs) {
     const log = buildLogger(io, { several, where: 'the deck in the output folder is unchanged' });
     try {
-      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, audience: flags.audience, only: flags.only, speakerNotes: flags.speakerNotes, writeIndex: true, onBuild: log }));
+      sessions.push(await watch({ briefing, outDir: flags.out ?? 'dist', cwd, drafts: flags.drafts, maxClassification: flags.maxClassification, audience: flags.audience, only: flags.only, speakerNotes: flags.speakerNotes, writeIndex: true, config: flags.config, onBuild: log }));
     } catch (cause) {
       if (!(cause instanceof BriefingError)) throw cause;
       await Promise.all(sessions.map((s) => s.close()));
@@ -62,13 +65,13 @@ export function buildLogger(io: Io, options: { several: boolean; where: string }
 /** "12:03:04 01-intro.md changed: re-rendered 01-intro.md, re-composed 1 of 4 sections, 12 ms" */
 function rebuildLine(event: BuildEvent, style: Style, options: { several: boolean; where: string }): string {
   const time = style.dim(new Date().toTimeString().slice(0, 8));
-  const deck = options.several ? `${style.bold(event.result.slug)} ` : '';
-  const changed = `${list(event.changed.map((p) => basename(p)))} changed`;
+  const deck = options.several ? `${style.bold(visible(event.result.slug))} ` : '';
+  const changed = `${visible(list(event.changed.map((p) => basename(p))))} changed`;
   if (!event.ok) {
     const errors = event.diagnostics.filter((d) => d.severity === 'error').length;
     return `${time} ${style.red('✗')} ${deck}${changed}: ${count(errors, 'error')}, ${options.where}, ${event.ms} ms`;
   }
-  const rendered = event.result.rendered.length ? `re-rendered ${list(event.result.rendered.map((p) => basename(p)))}` : 'no section re-rendered';
+  const rendered = event.result.rendered.length ? `re-rendered ${visible(list(event.result.rendered.map((p) => basename(p))))}` : 'no section re-rendered';
   const recomposed = `re-composed ${event.result.recomposed?.length ?? event.result.sections} of ${event.result.sections} section${event.result.sections === 1 ? '' : 's'}`;
   const unchanged = event.written.length || event.removed.length ? '' : ', deck unchanged';
   return `${time} ${style.green('↻')} ${deck}${changed}: ${rendered}, ${recomposed}${unchanged}, ${event.ms} ms`;

@@ -9,6 +9,12 @@ import { error, type Diagnostic } from './diagnostics.js';
 export const MAX_NESTING = 100;
 /** Front matter values visited when validating; YAML aliases can make a small file expand enormously. */
 export const MAX_FRONT_MATTER_NODES = 100_000;
+/**
+ * Characters front matter may expand to (every string and key, each alias counted again where it is used).
+ * Without aliases front matter is smaller than its file (1 MB at most); a 100 KB string repeated through
+ * 4,000 aliases would be 400 MB of deck.
+ */
+export const MAX_FRONT_MATTER_CHARS = 2 * 1024 * 1024;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]|$)/;
@@ -69,16 +75,30 @@ export function tooComplex(file: string, line: number): Diagnostic {
  * so a deeply nested value cannot overflow the stack either.
  */
 export function countValues(data: unknown, limit = MAX_FRONT_MATTER_NODES): number {
+  return measureValues(data, limit, Infinity).values;
+}
+
+/**
+ * What parsed front matter expands to, following YAML aliases: its values, and the characters of its strings
+ * and keys. Stops as soon as either passes its limit, so measuring a bomb costs no more than the limit.
+ */
+export function measureValues(data: unknown, maxValues = MAX_FRONT_MATTER_NODES, maxChars = MAX_FRONT_MATTER_CHARS): { values: number; chars: number } {
   const stack: unknown[] = [data];
-  let count = 0;
-  while (stack.length && count <= limit) {
+  let values = 0;
+  let chars = 0;
+  while (stack.length && values <= maxValues && chars <= maxChars) {
     const value = stack.pop();
-    count++;
-    if (value && typeof value === 'object' && !(value instanceof Date)) {
-      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child);
+    values++;
+    if (typeof value === 'string') chars += value.length;
+    else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      if (Array.isArray(value)) for (const child of value) stack.push(child);
+      else for (const [key, child] of Object.entries(value)) {
+        chars += key.length;
+        stack.push(child);
+      }
     }
   }
-  return count;
+  return { values, chars };
 }
 
 /** True when the lines of `text` plus its `>` characters number at most `limit`: then it cannot nest deeper. */

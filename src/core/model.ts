@@ -24,6 +24,8 @@ export interface BriefingIndex {
   yaml: string;
   /** Where each front-matter key sits, for messages: kept from the parse, never re-parsed per message. */
   positions: KeyPositions;
+  /** The keys the deck took from the project config's deck defaults, and where they sit in that file (see `deckSetting`). */
+  defaults?: { file: string; positions: KeyPositions; keys: readonly string[] };
 }
 
 /** A parsed section file. */
@@ -56,8 +58,11 @@ export interface RenderedSlide {
   line: number;
 }
 
-/** A file to place in the deck folder (path relative to it): copied from `from`, or written from `content`. */
-export type OutputFile = { path: string; from: string } | { path: string; content: string | Uint8Array };
+/**
+ * A file to place in the deck folder (path relative to it): copied from `from`, or written from `content`.
+ * `inside`: the folder `from` must still be inside when it is opened (a briefing's assets).
+ */
+export type OutputFile = { path: string; from: string; inside?: string } | { path: string; content: string | Uint8Array };
 
 /** A section with every slide rendered; cacheable by the section file's content hash. */
 export interface RenderedSection {

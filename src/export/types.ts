@@ -57,6 +57,8 @@ export interface ExportResult {
   pages: number;
   /** Slides in the artifact. */
   slides: number;
+  /** Milliseconds spent in each step of the export, in order (`briefing pdf --timings`, `npm run bench`). */
+  timings?: Record<string, number>;
 }
 
 /** Writes one kind of artifact. */

@@ -1,8 +1,9 @@
 /** Check the assets sections reference: they must exist and stay inside the briefing folder. */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { MEDIA_DIR, type AssetRef } from '../core/assets.js';
+import { EscapedFileError, readInside } from './inside.js';
 import { isInside } from './paths.js';
 import { cleanSvg } from '../core/svg.js';
 import type { OutputFile } from '../core/model.js';
@@ -43,7 +44,12 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
       continue;
     }
     watch.push(abs);
-    files.set(ref.path, carried(ref.path, real));
+    try {
+      files.set(ref.path, carried(ref.path, real, briefingDir));
+    } catch (cause) {
+      if (!(cause instanceof EscapedFileError)) throw cause;
+      diagnostics.push(error('asset-escape', ref.file, `${ref.path} changed into a link outside the briefing folder while the deck was built`, { line: ref.line }, 'Copy the file into the briefing folder instead of linking to it.'));
+    }
   }
   return { files: [...files.values()], watch, diagnostics };
 }
@@ -55,9 +61,10 @@ export function collectAssets(briefingDir: string, refs: readonly AssetRef[]): {
 const ACTIVE_FILE = /\.(html?|xhtml?|shtml|mht(ml)?|xml|xslt?|m?js|svgz|swf|hta)$/i;
 
 /** A file as the deck carries it: an SVG cleaned of what could run or load (core/svg.ts), anything else copied as it is. */
-function carried(path: string, real: string): OutputFile {
-  if (!/\.svg$/i.test(path)) return { path: `${MEDIA_DIR}/${path}`, from: real };
-  return { path: `${MEDIA_DIR}/${path}`, content: cleanSvg(readFileSync(real, 'utf8')).svg };
+function carried(path: string, real: string, briefingDir: string): OutputFile {
+  if (!/\.svg$/i.test(path)) return { path: `${MEDIA_DIR}/${path}`, from: real, inside: briefingDir };
+  // Read through a checked descriptor: the file may have become a link to elsewhere since it was resolved.
+  return { path: `${MEDIA_DIR}/${path}`, content: cleanSvg(readInside(real, briefingDir).toString('utf8')).svg };
 }
 
 /** The real (symlink-resolved) path of a file that must stay inside `briefingDir`, or why it cannot be used. */

@@ -1,11 +1,12 @@
 /** The load stage: read a briefing folder into plain data, and list every file read (for watch mode). */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { SourceFile } from '../core/model.js';
 import type { TemplateFile } from '../core/compose/templates.js';
-import { displayPath, isInside, TEMPLATES_DIR } from './paths.js';
+import { openInside, readOpen, type OpenFile, type Refusal } from './inside.js';
+import { displayPath, TEMPLATES_DIR } from './paths.js';
 
 /** Sections larger than this are refused: no real slide needs it, and it keeps a bad file from stalling a build. */
 export const MAX_SECTION_BYTES = 1024 * 1024;
@@ -107,51 +108,63 @@ function templateNames(base: string): string[] {
 
 /**
  * Read a UTF-8 text file that must live inside `root`; binary, oversized or escaping files are diagnostics.
- * `plain`: the file is known to be a regular file in `root` itself (listed there, not a link), so its path needs no resolving.
+ * `plain`: the file was listed as a regular file in `root` itself, so it is opened without following a link
+ * (if it has become one since, it is checked as a link). Every check holds for the file actually opened.
  */
 export function readText(abs: string, root: string, shown: string, diagnostics: Diagnostic[], plain = false): string | undefined {
-  let real = abs;
-  if (!plain) {
-    try {
-      // The native call resolves the path in one go; the JavaScript one stats every folder on the way, per file.
-      real = realpathSync.native(abs);
-    } catch {
-      diagnostics.push(error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.'));
-      return undefined;
-    }
-    if (!isInside(real, root)) {
-      diagnostics.push(error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.'));
-      return undefined;
-    }
-  }
-  // Sized before it is read, and only regular files: a link to a pipe or a device would block or never end.
-  let text: string;
+  let file: OpenFile | Refusal;
   try {
-    const stat = statSync(real);
-    if (!stat.isFile()) {
-      diagnostics.push(error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.'));
-      return undefined;
-    }
-    if (stat.size > MAX_SECTION_BYTES) {
-      diagnostics.push(error('file-too-large', shown, `File is ${Math.round(stat.size / 1024)} KB; the limit is ${MAX_SECTION_BYTES / 1024} KB`, {}, 'Split it into several sections.'));
-      return undefined;
-    }
-    // Read as UTF-8 in one native call; the bytes are looked at only if the text shows a replacement character.
-    text = readFileSync(real, 'utf8');
-    if (text.slice(0, 8000).includes('\0')) {
-      diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
-      return undefined;
-    }
-    if (text.includes('\uFFFD') && !isUtf8(readFileSync(real))) {
-      diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
-      return undefined;
-    }
+    file = openInside(abs, root, plain);
+    if (file === 'link') file = openInside(abs, root);
   } catch (cause) {
     diagnostics.push(error('unreadable-file', shown, `File cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, 'Check that the file exists and that you may read it.'));
     return undefined;
   }
+  if (typeof file === 'string') {
+    diagnostics.push(refused(file, shown));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    // Sized through the descriptor, and read through it: what was checked is what is read.
+    bytes = readOpen(file, MAX_SECTION_BYTES);
+  } catch (cause) {
+    diagnostics.push(error('unreadable-file', shown, `File cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {}, 'Check that the file exists and that you may read it.'));
+    return undefined;
+  } finally {
+    closeSync(file.fd);
+  }
+  if (bytes.length > MAX_SECTION_BYTES) {
+    diagnostics.push(error('file-too-large', shown, `File is ${bytesText(Math.max(file.stat.size, bytes.length))}; the limit is ${bytesText(MAX_SECTION_BYTES)} (1 MB)`, {}, 'Split it into several sections.'));
+    return undefined;
+  }
+  const text = bytes.toString('utf8');
+  if (text.slice(0, 8000).includes('\0')) {
+    diagnostics.push(error('binary-file', shown, 'File is not text (it contains NUL bytes)', { line: 1, column: 1 }, 'Sections must be UTF-8 Markdown; move binary files into a subfolder.'));
+    return undefined;
+  }
+  if (text.includes('\uFFFD') && !isUtf8(bytes)) {
+    diagnostics.push(error('binary-file', shown, 'File is not valid UTF-8 text', { line: 1, column: 1 }, 'Save the file as UTF-8.'));
+    return undefined;
+  }
   // A byte-order mark is not part of the text (as TextDecoder would drop it).
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function refused(refusal: Refusal, shown: string): Diagnostic {
+  switch (refusal) {
+    case 'outside':
+      return error('file-escapes', shown, 'File is a link to a place outside the briefing folder', {}, 'Copy the file into the briefing folder instead of linking to it.');
+    case 'missing':
+      return error('unreadable-file', shown, 'File cannot be read (a broken link?)', {}, 'Restore the file or remove the link.');
+    default:
+      return error('not-a-file', shown, 'Not a regular file (a folder, pipe or device?)', {}, 'Sections and templates must be ordinary text files.');
+  }
+}
+
+/** "1,048,577 bytes": exact, so a file just over the limit does not read as the limit itself. */
+function bytesText(n: number): string {
+  return `${n.toLocaleString('en-US')} bytes`;
 }
 
 function empty(dir: string, diagnostics: Diagnostic[]): LoadedBriefing {

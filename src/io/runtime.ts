@@ -119,3 +119,4 @@ function offlineCss(css: string, name: string, deckFile: string, diagnostics: Di
   }
   return out;
 }
+

@@ -1,7 +1,8 @@
 /** Incremental emit for watch mode: update a deck folder in place, writing only the files that changed. */
 import { rmSync, statSync } from 'node:fs';
 import { replaceFile } from './atomic.js';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { withOutputLock } from './lock.js';
 import type { OutputFile } from '../core/model.js';
 
 /** What each file of a deck folder was written from: its content, or its source path, size and time. */
@@ -24,7 +25,11 @@ export function signaturesOf(files: readonly OutputFile[]): Signatures {
  * Each file is replaced by a rename, so a server reading the folder never sees half a file.
  */
 export function syncDeck(deckDir: string, files: readonly OutputFile[], previous: Signatures): SyncResult {
-  const root = resolve(deckDir);
+  // A build into the same output folder swaps whole deck folders: it waits while this updates files in one.
+  return withOutputLock(dirname(resolve(deckDir)), () => syncFiles(resolve(deckDir), files, previous));
+}
+
+function syncFiles(root: string, files: readonly OutputFile[], previous: Signatures): SyncResult {
   const signatures: Signatures = new Map();
   const written: string[] = [];
   for (const file of files) {

@@ -2,13 +2,14 @@
  * A briefing's own theme CSS, made safe to ship: parsed (core/css/clean.ts), local `@import`s inlined, every
  * `url()` resolved to a file inside the briefing and copied beside the theme, remote URLs reported and removed.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { cleanStylesheet } from '../core/css/clean.js';
 import type { AssetRef } from '../core/assets.js';
 import type { OutputFile } from '../core/model.js';
 import { collectAssets, realFileInside } from './assets.js';
+import { EscapedFileError, readInside as readChecked } from './inside.js';
 import { MAX_SECTION_BYTES } from './load.js';
 
 /** Where the deck keeps its theme; the theme's own files go to a `media/` folder beside it, where its rewritten URLs point. */
@@ -74,5 +75,11 @@ function readInside(rel: string, briefingDir: string, file: string, at: { line: 
   if (statSync(real).size > MAX_SECTION_BYTES) {
     return void diagnostics.push(error('file-too-large', file, `${rel} is over ${MAX_SECTION_BYTES / 1024} KB`, at, 'A theme needs no more; split it or remove unused rules.'));
   }
-  return { text: readFileSync(real, 'utf8'), real };
+  // Read through a checked descriptor: the file may have become a link to elsewhere since it was resolved.
+  try {
+    return { text: readChecked(real, briefingDir).toString('utf8'), real };
+  } catch (cause) {
+    if (!(cause instanceof EscapedFileError)) throw cause;
+    return void diagnostics.push(error('asset-escape', file, `${rel} changed into a link outside the briefing folder while the deck was built`, at, 'Copy the file into the briefing folder instead of linking to it.'));
+  }
 }

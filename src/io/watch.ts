@@ -16,6 +16,11 @@ export interface WatcherOptions {
   maxWaitMs: number;
   /** Listen to the file system (default true). `false` leaves only `trigger`, so a test controls every change. */
   fsEvents?: boolean;
+  /**
+   * How often to check that each watched folder is still the one being watched (default 500 ms). A folder
+   * deleted and recreated, or renamed away and back, is a new folder the old watch never hears from.
+   */
+  recheckMs?: number;
   /** A folder could not be watched, or `onChange` threw. The watcher carries on. */
   onError?(error: Error): void;
 }
@@ -42,6 +47,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const maxWaitMs = Math.max(options.maxWaitMs, debounceMs);
   const useFs = options.fsEvents ?? true;
   const folders = new Map<string, FSWatcher>();
+  /** Identity (device and inode) of each watched folder when its watch began. */
+  const identity = new Map<string, string>();
+  /** Folders the build needs, watched or not (a missing one is watched once it appears). */
+  let wanted = new Set<string>();
   const isFolder = new Map<string, boolean>();
   let files = new Set<string>();
   let listed = new Set<string>();
@@ -101,22 +110,46 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   let current: readonly string[] = [];
   let complete = false;
+  const unwatch = (folder: string) => {
+    folders.get(folder)?.close();
+    folders.delete(folder);
+    identity.delete(folder);
+    current = [];
+    complete = false;
+  };
   const watchFolderOnce = (folder: string) => {
     if (folders.has(folder) || !useFs) return;
     try {
+      const id = identityOf(folder);
+      if (!id) return;
       const watcher = watchFolder(folder, { persistent: true }, (_event, name) => onEvent(folder, name === null ? null : String(name)));
       watcher.on('error', () => {
         // The folder went away (deleted or renamed): report it, and re-watch it when a rebuild lists it again.
-        watcher.close();
-        folders.delete(folder);
-        current = [];
+        unwatch(folder);
         add(folder);
       });
       folders.set(folder, watcher);
+      identity.set(folder, id);
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') options.onError?.(cause as Error);
     }
   };
+  // On Linux a deleted folder's watch ends without an error: check each folder's identity now and then. A
+  // folder that went away, or came back as another folder, is a change (the rebuild says what is wrong),
+  // and is watched again as soon as it exists.
+  const recheck = useFs
+    ? setInterval(() => {
+        for (const folder of wanted) {
+          const now = identityOf(folder);
+          if (now === identity.get(folder)) continue;
+          if (folders.has(folder)) unwatch(folder);
+          if (now) watchFolderOnce(folder);
+          triggered.add(folder);
+          add(folder);
+        }
+      }, options.recheckMs ?? 500)
+    : undefined;
+  recheck?.unref();
 
   const update = (paths: readonly string[]) => {
     // Most rebuilds read the same files as the last one; comparing is cheaper than re-deriving the folders.
@@ -138,16 +171,12 @@ export function createWatcher(options: WatcherOptions): Watcher {
       if (folder) nextListed.add(path);
       else nextFiles.add(path);
     }
-    const wanted = new Set([...parents, ...nextListed]);
-    for (const [folder, watcher] of folders) {
-      if (!wanted.has(folder)) {
-        watcher.close();
-        folders.delete(folder);
-      }
-    }
+    wanted = new Set([...parents, ...nextListed]);
+    for (const folder of [...folders.keys()]) if (!wanted.has(folder)) unwatch(folder);
     for (const folder of wanted) watchFolderOnce(folder);
-    // A folder that does not exist yet cannot be watched; look again after the next rebuild.
+    // A folder that does not exist yet cannot be watched; the recheck watches it when it appears.
     complete = !useFs || [...wanted].every((f) => folders.has(f));
+    current = [...paths];
     files = nextFiles;
     listed = nextListed;
   };
@@ -168,6 +197,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     },
     close() {
       closed = true;
+      if (recheck) clearInterval(recheck);
       if (timer) clearTimeout(timer);
       timer = undefined;
       for (const watcher of folders.values()) watcher.close();
@@ -176,4 +206,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
       if (!running) for (const resolve of waiters.splice(0)) resolve();
     },
   };
+}
+
+/** A folder's device and inode, or undefined when it is not there (or not a folder). */
+function identityOf(folder: string): string | undefined {
+  const stat = statSync(folder, { throwIfNoEntry: false });
+  return stat?.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
 }

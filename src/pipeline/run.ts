@@ -11,6 +11,8 @@ import { displayPath, isInside } from '../io/paths.js';
 import { join } from 'node:path';
 import { createCache, remember, forgetChanged, type BuildCache } from './cache.js';
 import { composeStage, gatherFiles, parseStage, renderStage } from './stages.js';
+import type { DeckDefaults } from '../core/parse/config.js';
+import type { IndexSource } from '../core/parse/briefing.js';
 
 export { createCache, type BuildCache };
 
@@ -70,6 +72,8 @@ export interface DeckOptions {
   only?: readonly string[] | undefined;
   /** `false`: leave every slide's speaker notes out of the page (an audience copy). Default true. */
   speakerNotes?: boolean;
+  /** Deck defaults from the project's config file; the deck's front matter overrides them. */
+  deckDefaults?: DeckDefaults | undefined;
   /** Reused between builds (watch mode) so unchanged sections are not parsed or rendered again. */
   cache?: BuildCache;
   /**
@@ -94,7 +98,9 @@ export async function buildDeck(dir: string, options: DeckOptions): Promise<Deck
   if (!loaded.deck) return result({});
   if (options.outDir && isInside(loaded.dir, join(options.outDir, loaded.slug))) return result({}, [overlapsSource(options.outDir, options.cwd, loaded.slug)]);
 
-  const parsed = parseStage(loaded.deck, loaded.sections, cache, !!options.cache, options, displayPath(loaded.dir, options.cwd));
+  // The project config's deck defaults travel with index.md's source: parseIndex applies them under its front matter.
+  const index: IndexSource = options.deckDefaults ? { ...loaded.deck, defaults: options.deckDefaults } : loaded.deck;
+  const parsed = parseStage(index, loaded.sections, cache, !!options.cache, options, displayPath(loaded.dir, options.cwd));
   diagnostics.push(...parsed.diagnostics);
   clock.lap('parse');
   const rendered = await renderStage(parsed, cache);

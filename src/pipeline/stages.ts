@@ -6,7 +6,7 @@ import type { AssetRef } from '../core/assets.js';
 import { prepareRendering, renderMarkdown } from '../core/markdown/render.js';
 import { renderSection, type MapRenderer } from '../core/markdown/section.js';
 import type { BriefingIndex, OutputFile, RenderedSection, RenderedSlide, Section, SourceFile } from '../core/model.js';
-import { parseIndex, parseSection, sortSections } from '../core/parse/briefing.js';
+import { deckSetting, parseIndex, parseSection, sortSections } from '../core/parse/briefing.js';
 import { splitSlides } from '../core/parse/slides.js';
 import type { TemplateFile } from '../core/compose/templates.js';
 import { resolveRuntime, RUNTIME_PATHS } from '../io/runtime.js';
@@ -106,7 +106,9 @@ export function composeStage(deck: BriefingIndex | undefined, { allowScripts, ma
 
 /** Every file of the deck folder: the page, the reveal.js runtime and theme, the assets the slides show, generated figures. */
 export function gatherFiles(deck: BriefingIndex, dir: string, html: string, titleAssets: readonly AssetRef[], sections: readonly RenderedSection[], cache: BuildCache, reuse: boolean) {
-  const runtime = resolveRuntime(deck.meta.theme, dir, deck.file, deck.meta.theme === undefined ? { line: 1 } : deck.positions.of(['theme']));
+  // The theme's line: in index.md, or in the config file when the deck took its theme from the project's defaults.
+  const theme = deck.meta.theme === undefined ? { file: deck.file, at: { line: 1 } } : deckSetting(deck, ['theme']);
+  const runtime = resolveRuntime(deck.meta.theme, dir, theme.file, theme.at);
   const assets = collectAssetsCached(cache, dir, [...titleAssets, ...sections.flatMap((r) => r.assets)], reuse);
   const files: OutputFile[] = [{ path: 'index.html', content: html }, ...runtime.files, ...assets.files, ...sections.flatMap((r) => r.files)];
   return { files, watch: [...runtime.watch, ...assets.watch], diagnostics: [...runtime.diagnostics, ...assets.diagnostics] };

@@ -88,14 +88,14 @@ describe('limits', () => {
   it('refuses a section over 1 MB with a clear error', async () => {
     const { errors } = await buildSection('large', `${front}${'x'.repeat(1024 * 1024 + 10)}\n`);
     expect(errors).toEqual([expect.objectContaining({ rule: 'file-too-large', file: 'large/010-section.md' })]);
-    expect(errors[0]!.message).toContain('the limit is 1024 KB');
+    expect(errors[0]!.message).toContain('the limit is 1,048,576 bytes (1 MB)');
   });
 
   it('refuses front matter that YAML aliases expand a billion-fold', async () => {
     let yaml = 'title: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 9; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
     const { errors } = await buildSection('bomb', `---\n${yaml}rows: *a8\n---\nText.\n`);
-    expect(errors).toEqual([expect.objectContaining({ rule: 'front-matter-too-large', file: 'bomb/010-section.md', line: 1 })]);
+    expect(errors).toEqual([expect.objectContaining({ rule: 'front-matter-too-large', file: 'bomb/010-section.md', line: 4, column: 10 })]);
   });
 
   it('refuses reveal options in index.md that alias-expand a billion-fold', async () => {

@@ -3,7 +3,7 @@
  * `build`, `check --strict`, `pdf`. The package must run as installed: no build step on the user's machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
@@ -30,10 +30,10 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe('the packed package, installed offline into a fresh project', { timeout: 180_000 }, () => {
-  it('installs without running a build step and ships compiled code, templates and README', () => {
+  it('installs without running a build step and ships compiled code, templates, JSON Schemas and README', () => {
     expect(installLog).not.toMatch(/prepare|install-scripts/i);
     const installed = join(project, 'node_modules', 'briefing');
-    for (const file of ['lib/bin/briefing.js', 'lib/index.js', 'lib/index.d.ts', 'templates/deck.hbs', 'README.md']) expect(existsSync(join(installed, file)), file).toBe(true);
+    for (const file of ['lib/bin/briefing.js', 'lib/index.js', 'lib/index.d.ts', 'templates/deck.hbs', 'schemas/deck.schema.json', 'schemas/section.schema.json', 'schemas/briefing.config.schema.json', 'README.md']) expect(existsSync(join(installed, file)), file).toBe(true);
     expect(existsSync(join(installed, 'src'))).toBe(false);
     const scripts = (JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(Object.keys(scripts)).not.toContain('prepare');
@@ -62,6 +62,23 @@ describe('the packed package, installed offline into a fresh project', { timeout
     const info = execFileSync('pdfinfo', [join(project, 'dist', 'my-brief', 'my-brief.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+9/);
     expect(info).toMatch(/Title:\s+Quarterly review/);
+  });
+
+  it('honours a project config file that names its schema in the installed package', () => {
+    const config = { $schema: './node_modules/briefing/schemas/briefing.config.schema.json', out: 'site', deck: { organization: 'Config Org', footer: 'Config footer' } };
+    writeFileSync(join(project, 'briefing.config.json'), JSON.stringify(config, null, 2));
+    try {
+      expect(existsSync(join(project, config.$schema))).toBe(true);
+      const built = briefing(['build']);
+      expect(built.code, built.stderr).toBe(0);
+      const html = readFileSync(join(project, 'site', 'my-brief', 'index.html'), 'utf8');
+      expect(html).toContain('Config footer');
+      // The deck's own front matter wins over the project's defaults.
+      expect(html).toContain('Your organization');
+      expect(html).not.toContain('Config Org');
+    } finally {
+      rmSync(join(project, 'briefing.config.json'));
+    }
   });
 
   it('refuses to write a briefing over a folder that has files', () => {

@@ -27,10 +27,12 @@ const exportTo = async (name: string, options: Partial<PdfOptions> = {}) => {
 };
 
 let cli: RunResult;
+let timed: RunResult;
+let handout: Awaited<ReturnType<typeof exportPdf>>;
 beforeAll(async () => {
   cli = runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', file('deck.pdf')]);
-  await exportTo('again.pdf');
-  await exportTo('handout.pdf', { handout: true });
+  timed = runCli(['pdf', 'tests/fixtures/pdf-basic', '--out', file('again.pdf'), '--timings']);
+  handout = await exportTo('handout.pdf', { handout: true });
   await exportTo('notes.pdf', { notes: 'separate-page' });
   await exportTo('steps.pdf', { fragments: 'each' });
 }, 120_000);
@@ -105,6 +107,23 @@ describe('briefing pdf on a small deck', () => {
 
   it('gives byte-identical PDFs for the same deck', () => {
     expect(readFileSync(file('again.pdf')).equals(readFileSync(file('deck.pdf')))).toBe(true);
+  });
+});
+
+describe('where the time of an export goes', () => {
+  const STEPS = ['build', 'layout', 'launch', 'load', 'print', 'finish', 'write'];
+
+  it('prints each step with --timings on stderr, after the summary on stdout', () => {
+    expect(timed.code).toBe(0);
+    expect(timed.stdout).toMatch(/^✓ pdf-basic {2}10 pages/);
+    const line = timed.stderr.trim();
+    expect(line.split(' · ').map((part) => /^(\w+) [\d,]+ ms$/.exec(part)?.[1])).toEqual(STEPS);
+  });
+
+  it('returns the same steps from the library, in milliseconds', () => {
+    expect(Object.keys(handout.timings)).toEqual(STEPS);
+    for (const ms of Object.values(handout.timings)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(handout.timings.print).toBeGreaterThan(0);
   });
 });
 
@@ -237,10 +256,11 @@ describe('briefing pdf with an output path it cannot write', () => {
 
 describe('briefing pdf on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('draws a progress bar of slides printed, then the summary line', () => {
+  it.skipIf(!hasScript)('draws a progress bar with the time spent printing, then the slides printed and the summary line', () => {
     const command = `${process.execPath} ${BIN} pdf tests/fixtures/pdf-basic --out ${file('tty.pdf')}`;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' }, timeout: 120_000 });
     expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/printing 10 slides · \d+ s/);
     expect(r.stdout).toContain('10/10 slides printed');
     expect(r.stdout).toMatch(/\r\u001b\[K✓ pdf-basic {2}10 pages/);
   });

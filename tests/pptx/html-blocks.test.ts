@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlBlocks, htmlPlainText, htmlRuns } from '../../src/export/pptx/html-blocks.js';
+import { htmlBlocks, htmlPlainText, htmlRuns } from '../../src/export/pptx/html/html-blocks.js';
 import { codeBlockHtml } from '../../src/core/markdown/code/block.js';
 
 describe('slide HTML as PowerPoint text', () => {

@@ -44,6 +44,12 @@ describe('the source tree', () => {
     expect(long).toEqual([]);
   });
 
+  it('keeps at most about a dozen files directly in any folder', () => {
+    const folders = new Map<string, number>();
+    for (const f of files) folders.set(relative(SRC, dirname(f)) || '.', (folders.get(relative(SRC, dirname(f)) || '.') ?? 0) + 1);
+    expect([...folders].filter(([, n]) => n > 14).map(([folder, n]) => `${folder}: ${n} files`)).toEqual([]);
+  });
+
   it('drives Chromium from src/io/browser/ only', () => {
     const outside = files.filter((f) => /['"]playwright-core['"]/.test(text.get(f)!) && !relative(SRC, f).startsWith(join('io', 'browser'))).map((f) => relative(SRC, f));
     expect(outside).toEqual([]);

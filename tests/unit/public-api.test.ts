@@ -12,7 +12,7 @@ describe('the public API', () => {
   it('exports exactly these functions and classes', () => {
     expect(Object.keys(api).sort()).toEqual([
       'BriefingError', 'build', 'buildDeck', 'check', 'createBriefing', 'createCache', 'exportImages', 'exportPdf', 'exportPptx', 'findBriefings', 'findOverflows', 'formatPlain', 'hasErrors',
-      'serve', 'watch',
+      'loadConfig', 'serve', 'watch',
     ]);
   });
 
@@ -21,7 +21,7 @@ describe('the public API', () => {
     const types = [...source.matchAll(/export type \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((name) => name.trim())).sort();
     expect(types).toEqual([
       'BuildCache', 'BuildEvent', 'BuildOptions', 'BuildResult', 'CheckOptions', 'CheckResult', 'DeckCheck', 'DeckResult', 'Diagnostic', 'ImagesOptions', 'ImagesResult',
-      'LayoutCheck', 'LayoutCheckOptions', 'NewOptions', 'NewResult', 'Overflow', 'PdfOptions', 'PdfProgress', 'PdfResult', 'PdfStage', 'PptxOptions', 'PptxResult', 'ServeHandle', 'ServeOptions',
+      'LayoutCheck', 'LayoutCheckOptions', 'LoadedConfig', 'NewOptions', 'NewResult', 'Overflow', 'PdfOptions', 'PdfProgress', 'PdfResult', 'PdfStage', 'PdfTimings', 'PptxOptions', 'PptxResult', 'ProjectConfig', 'ServeHandle', 'ServeOptions',
       'Severity', 'WatchOptions', 'WatchSession',
     ]);
   });

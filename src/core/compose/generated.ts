@@ -87,14 +87,23 @@ export function citationLine(section: Section, cited: readonly CitedSource[], ma
     .sort((a, b) => a.number - b.number);
   if (!entries.length) return '';
   const head = `${entries.length > 1 ? 'Sources' : 'Source'}: `;
-  const full = head + entries.map((c) => c.short).join('; ');
-  if (full.length <= maxChars) return full;
-  for (let shown = entries.length - 1; shown >= 1; shown--) {
-    const rest = entries.slice(shown);
-    const line = `${head}${entries.slice(0, shown).map((c) => c.short).join('; ')}; +${rest.length} more [${rest.map((c) => c.number).join(', ')}]`;
-    if (line.length <= maxChars || shown === 1) return line;
+  // Lengths are added up rather than each candidate line built: a section may cite thousands of sources.
+  const fullLength = head.length + entries.reduce((n, c, i) => n + c.short.length + (i ? 2 : 0), 0);
+  if (fullLength <= maxChars || entries.length === 1) return head + entries.map((c) => c.short).join('; ');
+  // shown = n - 1 down to 1: the first `shown` in full, the rest counted; the longest that fits, else one.
+  const prefix: number[] = [0];
+  for (const [i, c] of entries.entries()) prefix.push(prefix[i]! + c.short.length + (i ? 2 : 0));
+  let numbers = 0;
+  let shown = entries.length - 1;
+  for (; shown >= 1; shown--) {
+    numbers += String(entries[shown]!.number).length + (shown < entries.length - 1 ? 2 : 0);
+    const rest = entries.length - shown;
+    const length = head.length + prefix[shown]! + `; +${rest} more [`.length + numbers + 1;
+    if (length <= maxChars) break;
   }
-  return full; // unreachable: a section with one source returned above
+  shown = Math.max(shown, 1);
+  const rest = entries.slice(shown);
+  return `${head}${entries.slice(0, shown).map((c) => c.short).join('; ')}; +${rest.length} more [${rest.map((c) => c.number).join(', ')}]`;
 }
 
 /** Split a list into the fewest pages of at most `size` items, filled evenly so the last page is not a stub (at least one page). */

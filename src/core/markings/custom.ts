@@ -1,6 +1,7 @@
 /** A deck's own marking scheme (`markings: { levels: [...] }` in index.md), checked for readable banners. Pure. */
 import { contrastRatio } from '../colour.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { deckSetting } from '../parse/briefing.js';
 import type { MarkingsSetting } from '../parse/schema.js';
 import type { BriefingIndex } from '../model.js';
 import { initials, splitMarking } from './marking.js';
@@ -18,14 +19,16 @@ export function customScheme(setting: Exclude<MarkingsSetting, string>, deck: Br
     const colour = expand(entry.colour);
     const text = entry.text ? expand(entry.text) : contrastRatio(colour, '#000000') >= contrastRatio(colour, '#ffffff') ? '#000000' : '#ffffff';
     if (levels.some((l) => l.name === name)) {
-      diagnostics.push(error('duplicate-level', deck.file, `Level \`${name}\` is listed twice in \`markings.levels\``, deck.positions.of(['markings', 'levels', i, 'name']),
+      const site = deckSetting(deck, ['markings', 'levels', i, 'name']);
+      diagnostics.push(error('duplicate-level', site.file, `Level \`${name}\` is listed twice in \`markings.levels\``, site.at,
         'List each level once, lowest first.'));
       return;
     }
     const ratio = contrastRatio(colour, text);
     if (ratio < MIN_CONTRAST) {
-      diagnostics.push(warning('low-contrast-marking', deck.file, `Banner text ${text} on ${colour} has a contrast of ${ratio.toFixed(1)}:1, below ${MIN_CONTRAST}:1`,
-        deck.positions.of(['markings', 'levels', i, entry.text ? 'text' : 'colour']),
+      const site = deckSetting(deck, ['markings', 'levels', i, entry.text ? 'text' : 'colour']);
+      diagnostics.push(warning('low-contrast-marking', site.file, `Banner text ${text} on ${colour} has a contrast of ${ratio.toFixed(1)}:1, below ${MIN_CONTRAST}:1`,
+        site.at,
         `Pick a ${contrastRatio(colour, '#000000') >= contrastRatio(colour, '#ffffff') ? 'darker text or lighter' : 'lighter text or darker'} background; or leave out \`text\` to get black or white, whichever reads better.`));
     }
     levels.push({ name, colour, text, portion: entry.portion ? String(entry.portion) : initials(name) });

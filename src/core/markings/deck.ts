@@ -2,9 +2,9 @@
  * A deck's markings: which scheme it uses, each section's marking, the declared ceiling, the release cut and
  * the overall marking, with every problem as a positioned diagnostic. Pure: parsed deck and sections in.
  */
-import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
+import { closest, error, warning, type Diagnostic, type Position } from '../diagnostics.js';
 import type { BriefingIndex, Section } from '../model.js';
-import type { KeyPositions } from '../parse/frontmatter.js';
+import { deckSetting } from '../parse/briefing.js';
 import { isAbove, levelMarking, overallMarking, resolveMarking, splitMarking, type Marking } from './marking.js';
 import { customScheme } from './custom.js';
 import { findLevel, SCHEMES, type Scheme } from './schemes.js';
@@ -48,20 +48,20 @@ export function markDeck(deck: BriefingIndex, sections: readonly Section[], maxC
   const chosen = schemeOf(deck, written);
   diagnostics.push(...chosen.diagnostics);
   const scheme = chosen.scheme;
-  const resolve = (text: string, file: string, positions: KeyPositions): Marking => {
+  const resolve = (text: string, site: { file: string; at: Position }): Marking => {
     const { marking, unknown } = resolveMarking(text, scheme);
-    if (unknown) diagnostics.push(unknownLevel(unknown, file, positions, scheme));
+    if (unknown) diagnostics.push(unknownLevel(unknown, site, scheme));
     return marking;
   };
 
-  const ceiling = deck.meta.classification?.trim() ? resolve(deck.meta.classification, deck.file, deck.positions) : undefined;
+  const ceiling = deck.meta.classification?.trim() ? resolve(deck.meta.classification, deckSetting(deck, ['classification'])) : undefined;
   const own = new Map<Section, Marking>();
-  for (const s of sections) if (s.front.classification?.trim()) own.set(s, resolve(s.front.classification, s.file, s.positions));
+  for (const s of sections) if (s.front.classification?.trim()) own.set(s, resolve(s.front.classification, { file: s.file, at: s.positions.of(['classification']) }));
   if (ceiling && ceiling.rank >= 0) {
     for (const [s, m] of own) {
       if (m.rank > ceiling.rank) {
-        const at = deck.positions.of(['classification']);
-        diagnostics.push(error('above-ceiling', s.file, `Section is marked ${m.text}, above the deck's classification ${ceiling.text} (${deck.file}:${at.line ?? 1})`,
+        const { file, at } = deckSetting(deck, ['classification']);
+        diagnostics.push(error('above-ceiling', s.file, `Section is marked ${m.text}, above the deck's classification ${ceiling.text} (${file}:${at.line ?? 1})`,
           s.positions.of(['classification']), `Mark the section ${ceiling.level} or lower, raise \`classification:\` in index.md, or move the section to another deck.`));
       }
     }
@@ -130,10 +130,10 @@ function schemeOf(deck: BriefingIndex, written: readonly string[]): { scheme: Sc
   return { scheme: best, diagnostics: [] };
 }
 
-function unknownLevel(unknown: { written: string; closest: string | undefined }, file: string, positions: KeyPositions, scheme: Scheme): Diagnostic {
+function unknownLevel(unknown: { written: string; closest: string | undefined }, { file, at }: { file: string; at: Position }, scheme: Scheme): Diagnostic {
   const levels = scheme.levels.map((l) => l.name).join(', ');
   return warning('unknown-classification', file, `Unknown classification level \`${unknown.written}\` in the ${schemeName(scheme)} scheme${unknown.closest ? `; shown as ${unknown.closest}` : ''}`,
-    positions.of(['classification']),
+    at,
     unknown.closest ? `Did you mean \`${unknown.closest}\`?` : `Levels, lowest first: ${levels}; or set \`markings:\` in index.md for another scheme.`);
 }
 

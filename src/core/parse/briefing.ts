@@ -1,7 +1,8 @@
 /** Parse `index.md` and section files: front matter, schema, defaults. Pure. */
 import { posix } from 'node:path';
-import { closest, error, warning, type Diagnostic } from '../diagnostics.js';
-import { parseFrontMatter, type KeyPositions } from './frontmatter.js';
+import { closest, error, warning, type Diagnostic, type Position } from '../diagnostics.js';
+import type { DeckDefaults } from './config.js';
+import { keyPositions, parseFrontMatter, type KeyPositions } from './frontmatter.js';
 import { shapeIssues } from './shape.js';
 import { deckFields, deckSchema, sectionFields, sectionSchema, unknownKeys, validate, type SchemaIssue } from './schema.js';
 import type { BriefingIndex, Section, SourceFile } from '../model.js';
@@ -11,16 +12,46 @@ export interface Parsed<T> {
   diagnostics: Diagnostic[];
 }
 
-/** Parse the deck file (`index.md`). */
-export function parseIndex(source: SourceFile): Parsed<BriefingIndex> {
+/** index.md's text, with the project config's deck defaults when there is a config file. */
+export type IndexSource = SourceFile & { defaults?: DeckDefaults | undefined };
+
+/** Parse the deck file (`index.md`); its `defaults` (the project config's `deck`) apply where its front matter is silent. */
+export function parseIndex(source: IndexSource): Parsed<BriefingIndex> {
+  const { defaults } = source;
   const fm = parseFrontMatter(source.file, source.text);
   const diagnostics = [...fm.diagnostics];
   if (fm.diagnostics.length) return { diagnostics };
   diagnostics.push(...unknownKeyWarnings(source.file, fm.data, fm.positions, deckFields));
-  const result = validate(deckSchema, fm.data);
+  const result = validate(deckSchema, defaults ? withDefaults(fm.data, defaults.values) : fm.data);
   if (!result.ok) return { diagnostics: [...diagnostics, ...schemaErrors(source.file, fm.positions, result.issues, 'index.md')] };
   const meta = { ...result.value, sources: result.value.sources ?? {} };
-  return { value: { file: source.file, meta, body: fm.body, bodyLine: fm.bodyLine, yaml: fm.yaml, positions: fm.positions }, diagnostics };
+  // The keys the deck took from the project's defaults, so a problem with one is reported where it was written.
+  const taken = defaults ? Object.keys(defaults.values).filter((key) => !(key in (fm.data ?? {}))) : [];
+  const from = defaults && taken.length ? { defaults: { file: defaults.file, positions: keyPositions(defaults.text), keys: taken } } : {};
+  return { value: { file: source.file, meta, body: fm.body, bodyLine: fm.bodyLine, yaml: fm.yaml, positions: fm.positions, ...from }, diagnostics };
+}
+
+/** Where a deck setting was written: in index.md, or in the project's config file when the deck took it from its defaults. */
+export function deckSetting(deck: BriefingIndex, path: readonly (string | number)[], options?: { key?: boolean }): { file: string; at: Position } {
+  // The position is looked up only when a diagnostic reads it: finding it loads the YAML parser (see core/fast/).
+  const from = deck.defaults;
+  if (from && from.keys.includes(String(path[0]))) return { file: from.file, get at() { return from.positions.of(['deck', ...path], options); } };
+  return { file: deck.file, get at() { return deck.positions.of(path, options); } };
+}
+
+/** Front matter over the project's deck defaults; `reveal` and `check` are merged key by key, so a deck can change one reveal.js option. */
+function withDefaults(data: Record<string, unknown> | undefined, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...defaults, ...data };
+  for (const key of ['reveal', 'check']) {
+    const a = defaults[key];
+    const b = data?.[key];
+    if (isMap(a) && isMap(b)) merged[key] = { ...a, ...b };
+  }
+  return merged;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Parse one section file. */

@@ -1,7 +1,7 @@
 /** Split a Markdown file into front matter and body, with positioned YAML errors. */
 import { createRequire } from 'node:module';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
-import { countValues, MAX_FRONT_MATTER_NODES } from '../limits.js';
+import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_NODES, measureValues } from '../limits.js';
 import { readSimpleYaml } from '../fast/yaml-simple.js';
 import { unclosedOpening } from './yaml-open.js';
 
@@ -86,8 +86,10 @@ export function parseFrontMatter(file: string, source: string): FrontMatterResul
     const bodyStart = text.length - body.length;
     const bodyLine = text.slice(0, bodyStart).split('\n').length;
     const data = parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data) ? {} : parsed.data;
-    if (countValues(data) > MAX_FRONT_MATTER_NODES) {
-      return { data: {}, body, bodyLine, yaml: parsed.matter, positions: keyPositions(parsed.matter), diagnostics: [error('front-matter-too-large', file, `Front matter expands to more than ${MAX_FRONT_MATTER_NODES} values (through YAML aliases?)`, { line: 1, column: 1 },
+    const size = measureValues(data);
+    if (size.values > MAX_FRONT_MATTER_NODES || size.chars > MAX_FRONT_MATTER_CHARS) {
+      const what = size.values > MAX_FRONT_MATTER_NODES ? `more than ${MAX_FRONT_MATTER_NODES.toLocaleString('en-US')} values` : `more than ${(MAX_FRONT_MATTER_CHARS / 1024 / 1024).toFixed(0)} MB of text`;
+      return { data: {}, body, bodyLine, yaml: parsed.matter, positions: keyPositions(parsed.matter), diagnostics: [error('front-matter-too-large', file, `Front matter expands to ${what}${/(^|[\s[{,:-])\*[^\s,\]}]/.test(parsed.matter) ? ' through YAML aliases' : ''}`, firstAlias(parsed.matter),
         'Shorten the front matter and avoid YAML anchors and aliases (&name, *name).')] };
     }
     return { data: data as Record<string, unknown>, body, bodyLine, yaml: parsed.matter, positions: keyPositions(parsed.matter), diagnostics: [] };
@@ -127,6 +129,16 @@ function yamlOf(text: string): string {
   const rest = text.slice(3);
   const close = rest.indexOf('\n---');
   return close === -1 ? rest : rest.slice(0, close);
+}
+
+/** Where the first YAML alias (`*name`) is, as a file position (line 1 when there is none): where the expansion starts. */
+function firstAlias(yaml: string): Position {
+  const found = /(^|[\s[{,:-])\*[^\s,\]}]/m.exec(yaml);
+  if (!found) return { line: 1, column: 1 };
+  const offset = found.index + found[1]!.length;
+  const before = yaml.slice(0, offset);
+  // The YAML text starts with the rest of the opening `---` line, so its line n is the file's line n.
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 type PositionedDocument = { doc: import('yaml').Document.Parsed; counter: import('yaml').LineCounter } | undefined;

@@ -7,7 +7,7 @@ const day = v.pipe(
   v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)),
 );
 /** A calendar day that comparisons and the footer rely on: ISO only, since `30.09.2026` and `09/30/2026` are ambiguous. */
-const isoDay = v.pipe(
+export const isoDay = v.pipe(
   day,
   v.check((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString?.().startsWith(value) === true && !Number.isNaN(Date.parse(value)), 'Expected a date in the form YYYY-MM-DD, such as 2022-04-07'),
 );
@@ -36,11 +36,34 @@ const sourceEntry = v.pipe(v.object({
 const hexColour = v.pipe(v.string('Expected a colour such as "#c8102e"'), v.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'Expected a colour such as "#c8102e" (quoted: YAML reads # as a comment)'));
 /** One level of a deck's own marking scheme; levels are listed lowest first. */
 const markingLevel = v.object({ name: asText, colour: hexColour, text: v.optional(hexColour), portion: v.optional(asText) });
+/** The name of a built-in marking scheme, in any case. */
+export const schemeName = v.pipe(v.string(), v.toLowerCase(), v.picklist(['us', 'nato', 'uk'], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels'));
 /** A built-in marking scheme by name, or a deck's own levels. */
 const markings = v.union([
-  v.pipe(v.string(), v.toLowerCase(), v.picklist(['us', 'nato', 'uk'], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels')),
+  schemeName,
   v.object({ levels: v.pipe(v.array(markingLevel), v.minLength(1, 'Expected at least one level')) }),
 ], 'Expected `us`, `nato`, `uk`, or `levels:` with a list of levels (`name`, `colour`, optional `text` and `portion`), lowest first');
+
+/**
+ * A reveal.js slide size: pixels (the PDF, the images and the browser all lay out a page this big, so a
+ * size of 100,000 would exhaust them) or a percentage of the window.
+ */
+const REVEAL_PIXELS = { min: 100, max: 8000 };
+const SIZE_MESSAGE = `Expected a size in pixels from ${REVEAL_PIXELS.min} to ${REVEAL_PIXELS.max} (1280 by 720 is the default), or a percentage such as "100%"`;
+const revealSize = v.union([
+  v.pipe(v.number(), v.minValue(REVEAL_PIXELS.min, SIZE_MESSAGE), v.maxValue(REVEAL_PIXELS.max, SIZE_MESSAGE)),
+  v.pipe(v.string(), v.regex(/^\d{1,3}(\.\d+)?%$/)),
+], SIZE_MESSAGE);
+/** The most one side of a slide may exceed the other. */
+const MAX_ASPECT = 10;
+
+function aspectFits(width: unknown, height: unknown): boolean {
+  // A size out of range is reported on its own; the shape is judged only between valid sizes.
+  const valid = (n: unknown, fallback: number) => (typeof n !== 'number' ? fallback : n >= REVEAL_PIXELS.min && n <= REVEAL_PIXELS.max ? n : undefined);
+  const w = valid(width, 1280);
+  const h = valid(height, 720);
+  return w === undefined || h === undefined || (w / h <= MAX_ASPECT && h / w <= MAX_ASPECT);
+}
 
 /** The keys `index.md` may set, each with its schema (also the list `unknown-key` compares against). */
 export const deckFields = {
@@ -58,7 +81,11 @@ export const deckFields = {
   portionMarks: v.optional(v.boolean()),
   theme: v.optional(v.string()),
   // reveal.js loads every `dependencies` entry as a script, so that key is as powerful as a <script> tag.
-  reveal: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'))),
+  reveal: v.optional(v.pipe(
+    v.looseObject({ width: v.optional(revealSize), height: v.optional(revealSize) }),
+    v.check((r) => !('dependencies' in r), '`reveal.dependencies` loads scripts and is not allowed; use `allowScripts: true` and a custom deck template instead'),
+    v.check((r) => aspectFits(r.width, r.height), `\`reveal.width\` and \`height\` are more than ${MAX_ASPECT}:1 apart; use a slide shape such as 1280 by 720`),
+  )),
   sources: v.optional(v.record(id, sourceEntry)),
   notes: v.optional(asText),
   allowScripts: v.optional(v.boolean()),
@@ -138,6 +165,8 @@ export interface SchemaIssue {
   message: string;
   /** The value that failed. */
   input?: unknown;
+  /** What the schema expected, as valibot says it: `number`, `"none" | "separate-page"`, … */
+  expected?: string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
@@ -152,6 +181,7 @@ export function validate<T>(schema: v.GenericSchema<unknown, T>, data: unknown):
       path: (issue.path ?? []).map((p) => p.key as string | number),
       message: describe(issue),
       input: issue.input,
+      ...(issue.expected ? { expected: issue.expected } : {}),
     })),
   };
 }

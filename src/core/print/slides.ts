@@ -79,9 +79,20 @@ export function readDeck(html: string): DeckDocument {
   return { document, head, chrome, slides };
 }
 
-/** Whether an element carries a class. */
+/** Whether an element carries a class. Called for every element of every slide: no splitting, no garbage. */
 function hasClass(element: Element, name: string): boolean {
-  return (element.attribs.class ?? '').split(/\s+/).includes(name);
+  const list = element.attribs.class;
+  if (!list) return false;
+  for (let at = list.indexOf(name); at >= 0; at = list.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || isSpace(list.charCodeAt(at - 1))) && (end === list.length || isSpace(list.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+/** HTML's ASCII whitespace, which separates class names. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }
 
 /** Add classes to an element (once each). */

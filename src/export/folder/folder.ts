@@ -2,6 +2,7 @@
 import { basename, dirname } from 'node:path';
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { emitDeck } from '../../io/emit.js';
+import { EscapedFileError, escapedDiagnostic } from '../../io/inside.js';
 import { displayPath } from '../../io/paths.js';
 import type { Exporter } from '../types.js';
 
@@ -23,6 +24,7 @@ export function folderExporter(): Exporter {
 
 /** A file-system refusal while writing (permissions, a file where a folder should be, a full disk) is the user's to fix, not a crash. */
 export function unwritable(outDir: string, cwd: string, cause: unknown): Diagnostic {
+  if (cause instanceof EscapedFileError) return escapedDiagnostic(cause, cwd);
   const code = (cause as NodeJS.ErrnoException).code;
   if (!code) throw cause;
   const reason = (cause as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*$/, '');

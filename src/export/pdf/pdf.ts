@@ -43,6 +43,14 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
     artifact: 'PDF',
     async write(deck, target, { cwd, onProgress }) {
       const progress = (stage: string, done: number, total: number) => onProgress?.(stage, done, total);
+      // Where the time goes, step by step: each lap ends one step (see PdfTimings in api/pdf.ts).
+      const timings: Record<string, number> = {};
+      let lapStarted = performance.now();
+      const lap = (step: string) => {
+        const now = performance.now();
+        timings[step] = Math.round((now - lapStarted) * 10) / 10;
+        lapStarted = now;
+      };
       const work = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
       try {
         // Loaded now, while the worker loads Playwright on the other core: importing the library stays light.
@@ -65,6 +73,7 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
         const printFile = join(deckDir, '.briefing-print.html');
         writeFileSync(printFile, plan.html);
         progress('layout', plan.slides.length, plan.slides.length);
+        lap('layout');
 
         // pdf-lib takes a quarter of a second to load: load it while Chromium starts and prints.
         const finishing = import('./document.js');
@@ -73,6 +82,7 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
         const page = await session.ready.catch((cause: unknown) => ({ launchError: cause }));
         signal?.throwIfAborted();
         if ('launchError' in page) return failed(launchFailed(executable, page.launchError, cwd));
+        lap('launch');
         progress('print', 0, plan.slides.length);
         const printed = await printDocument(page, { file: printFile, pageSize: plan.pageSize, tagged: layout.tagged }).catch((cause: unknown) => {
           signal?.throwIfAborted(); // a print cut short by Ctrl-C is an abort, not a Chromium failure
@@ -81,19 +91,24 @@ export function pdfExporter(executable: string, layout: PdfLayout, signal?: Abor
         // Chromium shuts down while pdf-lib finishes the document; `close()` waits for it.
         void session.close();
         progress('print', plan.slides.length, plan.slides.length);
+        lapStarted = performance.now();
+        timings.load = printed.timings.load;
+        timings.print = printed.timings.print;
 
         progress('finish', 0, plan.slides.length);
         const { finishPdf } = await finishing;
         const pdf = await finishPdf(printed.pdf, documentInfo(meta, deck.model.markings?.overall, plan), outlineOf(plan.slides));
         // Every page of the layout is exactly one PDF page; anything else would point bookmarks at wrong pages.
         if (pdf.pages !== plan.pages) throw new Error(`Chromium printed ${pdf.pages} pages for a layout of ${plan.pages}`);
+        lap('finish');
         const why = writeAtomically(target, pdf.bytes);
         if (why) {
           return failed(error('pdf-write-failed', displayPath(target, cwd), `Cannot write the PDF: ${why}`, {}, 'Check that the folder is writable, or pass another --out path.'));
         }
+        lap('write');
         progress('finish', plan.slides.length, plan.slides.length);
         const cut = printed.overflowingNotes.map((n) => notesTooLong(plan.slides[n - 1]!, deck.dir, cwd));
-        return { file: target, diagnostics: cut, bytes: pdf.bytes.byteLength, pages: pdf.pages, slides: plan.slides.length };
+        return { file: target, diagnostics: cut, bytes: pdf.bytes.byteLength, pages: pdf.pages, slides: plan.slides.length, timings };
       } finally {
         rmSync(work, { recursive: true, force: true });
       }

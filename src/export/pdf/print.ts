@@ -35,10 +35,12 @@ const PREPARE = `(async () => {
 })()`;
 
 /** Load the print document into `page`, wait until it is complete, and print it. The caller closes the browser. */
-export async function printDocument(page: PrintPage, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number; overflowingNotes: number[] }> {
+export async function printDocument(page: PrintPage, request: PrintRequest): Promise<{ pdf: Uint8Array; pages: number; overflowingNotes: number[]; timings: { load: number; print: number } }> {
+  const started = performance.now();
   await page.emulateMedia({ media: 'print' });
   await page.goto(pathToFileURL(request.file).href, { waitUntil: 'load' });
   const prepared = (await page.evaluate(PREPARE)) as { pages: number; overflowing: number[] };
+  const loaded = performance.now();
   const pdf = await page.pdf({
     width: request.pageSize.width,
     height: request.pageSize.height,
@@ -48,5 +50,10 @@ export async function printDocument(page: PrintPage, request: PrintRequest): Pro
     tagged: request.tagged,
     outline: false,
   });
-  return { pdf, pages: prepared.pages, overflowingNotes: prepared.overflowing };
+  const timings = { load: ms(loaded - started), print: ms(performance.now() - loaded) };
+  return { pdf, pages: prepared.pages, overflowingNotes: prepared.overflowing, timings };
+}
+
+function ms(value: number): number {
+  return Math.round(value * 10) / 10;
 }

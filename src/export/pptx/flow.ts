@@ -3,7 +3,7 @@
  * HTML does, and shrink the type evenly when they would not fit — PowerPoint's "shrink text on overflow",
  * worked out here so every reader shows the same thing. Pure.
  */
-import type { Block, DraftParagraph, DraftRun, DraftCell } from './html-blocks.js';
+import type { Block, DraftParagraph, DraftRun, DraftCell } from './html/html-blocks.js';
 import { COLOUR, SIZE } from './theme.js';
 import { lineHeight, paragraphsHeight, textWidth } from './measure.js';
 import type { Box, Cell, Paragraph, Run, Shape, TableShape, TextShape } from './spec.js';

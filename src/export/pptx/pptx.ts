@@ -3,7 +3,8 @@
  * pptxgenjs (write.ts), make the bytes valid and reproducible (finish.ts), and replace `target` atomically.
  * Chromium is started only when a slide must be a picture (`images`, or a custom layout without a mapping).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { bytesFrom, EscapedFileError, escapedDiagnostic } from '../../io/inside.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
@@ -67,11 +68,20 @@ export function pptxExporter(content: PptxContent): Exporter {
           if (shape.kind !== 'picture' || pictures.has(shape.path)) continue;
           const file = files.get(shape.path);
           const type = PICTURE_TYPES[shape.path.split('.').pop()!.toLowerCase()];
-          if (file && type) pictures.set(shape.path, { data: bytesOf(file), type });
-          else diagnostics.push(warning('pptx-picture-skipped', slide.source.file, `The picture ${shape.path.replace(/^media\//, '')} cannot go into a .pptx (PowerPoint takes PNG, JPEG, GIF, BMP and SVG); it was left out`,
+          if (file && type) {
+            // A picture swapped for a link outside the briefing since the build checked it is reported, not read.
+            try {
+              pictures.set(shape.path, { data: bytesOf(file), type });
+            } catch (cause) {
+              if (!(cause instanceof EscapedFileError)) throw cause;
+              diagnostics.push(escapedDiagnostic(cause, cwd));
+            }
+          } else diagnostics.push(warning('pptx-picture-skipped', slide.source.file, `The picture ${shape.path.replace(/^media\//, '')} cannot go into a .pptx (PowerPoint takes PNG, JPEG, GIF, BMP and SVG); it was left out`,
             { line: slide.source.line }, 'Convert it to PNG or JPEG.'));
         }
       }
+      // Nothing is written when a picture could not be read safely; the previous file, if any, stays.
+      if (diagnostics.some((d) => d.rule === 'asset-escape')) return result({}, diagnostics);
       const bytes = await finishPptx(await writePptx(spec, pictures as PictureFiles), {
         date: spec.date, keywords: spec.keywords, lang: spec.lang,
         layoutTypes: { 'Briefing title': 'title', 'Briefing section header': 'secHead' },
@@ -105,7 +115,7 @@ async function slidePicturesOf(deck: BuiltDeck, wanted: number[], executable: st
 }
 
 function bytesOf(file: OutputFile): Uint8Array {
-  return 'from' in file ? readFileSync(file.from) : typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+  return 'from' in file ? bytesFrom(file) : typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
 }
 
 function sizeOf(file: OutputFile | undefined, imageSize: (bytes: Uint8Array) => { width?: number; height?: number }): { w: number; h: number } | undefined {

@@ -4,10 +4,10 @@
  * map figures and the speaker-notes plugin inside. reveal.js's notes plugin writes the speaker view into a
  * blank window and loads the deck itself into its previews, so `S` needs nothing beside the file.
  */
-import { readFileSync } from 'node:fs';
 import { error } from '../../core/diagnostics.js';
 import type { OutputFile } from '../../core/model.js';
 import { replaceFile } from '../../io/atomic.js';
+import { bytesFrom, EscapedFileError, escapedDiagnostic } from '../../io/inside.js';
 import { displayPath } from '../../io/paths.js';
 import type { Exporter } from '../types.js';
 import { inlineDeck } from './inline.js';
@@ -17,7 +17,13 @@ export function singleFileExporter(): Exporter {
   return {
     artifact: 'single HTML file',
     async write(deck, target, { cwd }) {
-      const files = new Map(deck.files.map((f) => [f.path, bytesOf(f)] as const));
+      let files: Map<string, Uint8Array>;
+      try {
+        files = new Map(deck.files.map((f) => [f.path, bytesOf(f)] as const));
+      } catch (cause) {
+        if (cause instanceof EscapedFileError) return { diagnostics: [escapedDiagnostic(cause, cwd)], bytes: 0, pages: 0, slides: 0 };
+        throw cause;
+      }
       // A font folder's LICENSE travels with the faces taken from it (the SIL Open Font License asks for that).
       const fontLicences = new Map<string, string>();
       for (const [path, bytes] of files) {
@@ -42,6 +48,6 @@ export function singleFileExporter(): Exporter {
 }
 
 function bytesOf(file: OutputFile): Uint8Array {
-  if ('from' in file) return readFileSync(file.from);
+  if ('from' in file) return bytesFrom(file);
   return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
 }

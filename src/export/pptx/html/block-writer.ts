@@ -3,7 +3,7 @@
  * code lines, tables and pictures, dropping every element that has no counterpart in a text frame. Pure.
  */
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { decodeUrl } from '../../core/assets.js';
+import { decodeUrl } from '../../../core/assets.js';
 import type { Block, DraftCell, DraftParagraph, DraftRun, Role } from './blocks.js';
 import { BLOCKS, codeLines, DROPPED, HEADINGS } from './html-elements.js';
 

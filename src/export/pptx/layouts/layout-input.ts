@@ -1,11 +1,11 @@
 /** What each layout's mapping receives and returns, and the helpers they share. */
-import type { AgendaEntry, CitedSource } from '../../core/compose/generated.js';
-import type { RenderedSection, RenderedSlide } from '../../core/model.js';
-import type { DeckFrontMatter } from '../../core/parse/schema.js';
-import { htmlBlocks, type Block } from './html-blocks.js';
-import { resolveRuns, type FlowContext } from './flow.js';
-import { CONTENT_WIDTH, FRAME, TITLE } from './theme.js';
-import type { Box, MasterName, Run, Shape } from './spec.js';
+import type { AgendaEntry, CitedSource } from '../../../core/compose/generated.js';
+import type { RenderedSection, RenderedSlide } from '../../../core/model.js';
+import type { DeckFrontMatter } from '../../../core/parse/schema.js';
+import { htmlBlocks, type Block } from '../html/html-blocks.js';
+import { resolveRuns, type FlowContext } from '../flow.js';
+import { CONTENT_WIDTH, FRAME, TITLE } from '../theme.js';
+import type { Box, MasterName, Run, Shape } from '../spec.js';
 
 export interface LayoutInput {
   deck: DeckFrontMatter & { dateText: string; asOfText: string };

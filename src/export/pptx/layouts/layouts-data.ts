@@ -1,10 +1,10 @@
 /** The data layouts in PowerPoint terms: comparison (a native table), timeline, figures, quote, map. Pure. */
-import { htmlRuns, type DraftCell } from './html-blocks.js';
-import { flowBlocks, measureTable, resolveRuns } from './flow.js';
-import { countLines, lineHeight, paragraphsHeight, textWidth } from './measure.js';
+import { htmlRuns, type DraftCell } from '../html/html-blocks.js';
+import { flowBlocks, measureTable, resolveRuns } from '../flow.js';
+import { countLines, lineHeight, paragraphsHeight, textWidth } from '../measure.js';
 import { BODY, blocksOf, titleAndBody, type LayoutInput, type LayoutOutput } from './layout-input.js';
-import { COLOUR, SIZE, px } from './theme.js';
-import type { Box, Paragraph, Run, Shape, TextShape } from './spec.js';
+import { COLOUR, SIZE, px } from '../theme.js';
+import type { Box, Paragraph, Run, Shape, TextShape } from '../spec.js';
 
 interface Event { date: string; title: string; text: string }
 interface Figure { value: string; label: string; date: string }

@@ -1,11 +1,11 @@
 /** The text layouts in PowerPoint terms: content, bluf, two-column, agenda, sources, section dividers, title. Pure. */
-import type { AgendaEntry, CitedSource } from '../../core/compose/generated.js';
-import { htmlBlocks, htmlRuns, type Block, type DraftParagraph } from './html-blocks.js';
-import { flowBlocks, flowColumns, resolveRuns } from './flow.js';
-import { paragraphsHeight, textWidth } from './measure.js';
+import type { AgendaEntry, CitedSource } from '../../../core/compose/generated.js';
+import { htmlBlocks, htmlRuns, type Block, type DraftParagraph } from '../html/html-blocks.js';
+import { flowBlocks, flowColumns, resolveRuns } from '../flow.js';
+import { paragraphsHeight, textWidth } from '../measure.js';
 import { BODY, blocksOf, titleAndBody, type LayoutInput, type LayoutOutput } from './layout-input.js';
-import { COLOUR, CONTENT_WIDTH, FRAME, SIZE, SLIDE, px } from './theme.js';
-import type { Paragraph, Shape, TextShape } from './spec.js';
+import { COLOUR, CONTENT_WIDTH, FRAME, SIZE, SLIDE, px } from '../theme.js';
+import type { Paragraph, Shape, TextShape } from '../spec.js';
 
 /** `content`: the slide's Markdown, flowed below the title. */
 export function contentSlide(input: LayoutInput): LayoutOutput {

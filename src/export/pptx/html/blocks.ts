@@ -1,5 +1,5 @@
 /** What slide HTML becomes on the way to PowerPoint: blocks of draft paragraphs and runs (links to slides not yet resolved). */
-import type { Paragraph, Run } from './spec.js';
+import type { Paragraph, Run } from '../spec.js';
 
 /** A run before links to slides are resolved: `#/id` links name a slide by id. */
 export type DraftRun = Omit<Run, 'link'> & { link?: Run['link'] | { anchor: string } };
