@@ -1,10 +1,10 @@
 /** `briefing images`: one PNG per slide, with a progress line on a terminal and Ctrl-C handling. */
-import { resolve } from 'node:path';
 import { exportImages, type ImagesResult } from '../api/images.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
+import { exportTargets } from './targets.js';
 import { report, visible, type Io, type Style } from './report.js';
-import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface ImagesFlags {
   briefings: string[];
@@ -33,23 +33,14 @@ export async function runImages(flags: ImagesFlags, io: Io): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  const found = flags.briefings.length
-    ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
-  if (!found.dirs.length) {
-    report(found.diagnostics, io);
-    return 1;
-  }
-  if (flags.out && found.dirs.length > 1) {
-    io.err(`briefing images: --out names one folder, but ${found.dirs.length} briefings would be exported. Pass the briefing folder too.`);
-    return 2;
-  }
+  const dirs = await exportTargets('images', flags, 'folder', io);
+  if (typeof dirs === 'number') return dirs;
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.on('SIGINT', onSigint);
   let code = 0;
   try {
-    for (const dir of found.dirs) {
+    for (const dir of dirs) {
       const tty = process.stderr.isTTY && process.env.TERM !== 'dumb';
       const name = displayPath(dir, cwd);
       let result: ImagesResult;

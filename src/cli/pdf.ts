@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { exportPdf, type PdfOptions, type PdfProgress, type PdfResult } from '../api/pdf.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
+import { exportTargets } from './targets.js';
 import { report, visible, type Io, type Style } from './report.js';
-import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface PdfFlags {
   briefings: string[];
@@ -42,18 +43,8 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  // An explicit folder needs no pipeline to find it; exportPdf loads the pipeline while Chromium starts.
-  const found = flags.briefings.length
-    ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
-  if (!found.dirs.length) {
-    report(found.diagnostics, io);
-    return 1;
-  }
-  if (flags.out && found.dirs.length > 1) {
-    io.err(`briefing pdf: --out names one file, but ${found.dirs.length} briefings would be exported. Pass the briefing folder too.`);
-    return 2;
-  }
+  const dirs = await exportTargets('pdf', flags, 'file', io);
+  if (typeof dirs === 'number') return dirs;
 
   // Ctrl-C aborts the export, which closes Chromium before the process exits.
   const controller = new AbortController();
@@ -61,7 +52,7 @@ export async function runPdf(flags: PdfFlags, io: Io): Promise<number> {
   process.on('SIGINT', onSigint);
   let code = 0;
   try {
-    for (const dir of found.dirs) {
+    for (const dir of dirs) {
       const bar = process.stderr.isTTY && process.env.TERM !== 'dumb' ? progressBar(displayPath(dir, cwd), io) : undefined;
       const options: PdfOptions = {
         briefing: dir,

@@ -1,10 +1,10 @@
 /** `briefing pptx`: export briefings as editable PowerPoint files. */
-import { resolve } from 'node:path';
 import type { PptxOptions, PptxResult } from '../api/pptx.js';
 import { displayPath } from '../io/paths.js';
 import { cutOptions } from './build.js';
+import { exportTargets } from './targets.js';
 import { report, visible, type Io, type Style } from './report.js';
-import { briefingsDirOf, type LoadedConfig } from '../io/config.js';
+import type { LoadedConfig } from '../io/config.js';
 
 export interface PptxFlags {
   briefings: string[];
@@ -34,20 +34,11 @@ export async function runPptx(flags: PptxFlags, io: Io): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  const found = flags.briefings.length
-    ? { dirs: flags.briefings.map((p) => resolve(cwd, p)), diagnostics: [] }
-    : (await import('../io/discover.js')).findBriefings(undefined, cwd, briefingsDirOf(flags.config));
-  if (!found.dirs.length) {
-    report(found.diagnostics, io);
-    return 1;
-  }
-  if (flags.out && found.dirs.length > 1) {
-    io.err(`briefing pptx: --out names one file, but ${found.dirs.length} briefings would be exported. Pass the briefing folder too.`);
-    return 2;
-  }
+  const dirs = await exportTargets('pptx', flags, 'file', io);
+  if (typeof dirs === 'number') return dirs;
   const { exportPptx } = await import('../api/pptx.js');
   let code = 0;
-  for (const dir of found.dirs) {
+  for (const dir of dirs) {
     const options: PptxOptions = {
       briefing: dir,
       cwd,
